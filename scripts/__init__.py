@@ -1,0 +1,1 @@
+"""Builder, validator and publisher for the jd-wechat-commentary dataset."""

@@ -1,0 +1,111 @@
+"""The build: a short list of steps, then an atomic swap of the release folder.
+
+    source text -> blocks -> sections -> statements -> speakers -> tables
+                -> files (Parquet, schemas, card, catalogs, manifest) -> validate -> swap
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .attribution import find_statements
+from .blocks import split_blocks
+from .errors import BuildError, Warnings
+from .sections import build_sections
+from .source import Curation, Source, read_curation, read_source
+from .speakers import build_speakers
+from .tables import detect_script, make_tables
+from .version import DATASET_VERSION
+
+
+@dataclass
+class Document:
+    source: Source
+    curation: Curation
+    document_id: str
+    script: str = ""
+    blocks: list = field(default_factory=list)
+    sections: list = field(default_factory=list)
+    statements: list = field(default_factory=list)
+    speakers: list = field(default_factory=list)
+
+
+def parse(source: Source, curation: Curation, warnings: Warnings) -> Document:
+    """Source and curated file -> every record the tables are made of."""
+    doc_id = curation.document.get("document_id") or _slug(source.path.stem)
+    doc = Document(source, curation, doc_id, detect_script(source.text))
+    doc.blocks = split_blocks(source.text)
+    doc.sections = build_sections(doc.blocks)
+    paragraphs = [b for b in doc.blocks if b.block_type == "paragraph"]
+    names = {s["name"] for s in curation.speakers}
+    doc.statements = find_statements(source.text, paragraphs, names, warnings)
+    doc.speakers = build_speakers(doc.statements, curation, warnings)
+    return doc
+
+
+def build_tables(source_path: Path, curation_path: Path | None, warnings: Warnings, version: str = DATASET_VERSION):
+    doc = parse(read_source(source_path), read_curation(curation_path), warnings)
+    return doc, make_tables(doc, version)
+
+
+def build(source_path: Path, curation_path: Path | None, out_dir: Path, version: str = DATASET_VERSION) -> Warnings:
+    """Build into a temporary folder beside out_dir, validate it there, then swap it in.
+    Any failure leaves out_dir as it was and removes the temporary folder."""
+    from .release import write_release
+    from .validate import validate_release
+
+    warnings = Warnings()
+    source_path, out_dir = Path(source_path).resolve(), Path(out_dir).resolve()
+    doc, tables = build_tables(source_path, curation_path, warnings, version)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    try:
+        _copy_inputs(tmp / "source", source_path, curation_path)
+        write_release(tmp, doc, tables, version)
+        report = validate_release(tmp)
+        if not report.valid:
+            raise BuildError(str(out_dir), f"a release that does not validate:\n{report.text()}", "a valid release")
+        swap_in(tmp, out_dir)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return warnings
+
+
+def _copy_inputs(dest: Path, source_path: Path, curation_path: Path | None) -> None:
+    dest.mkdir(parents=True)
+    shutil.copyfile(source_path, dest / "article.txt")
+    if curation_path is not None:
+        shutil.copyfile(curation_path, dest / "curation.yaml")
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Exchange the two folders in one rename (Linux renameat2); `new` then holds the old release."""
+    if not target.exists():
+        os.rename(new, target)
+        new.mkdir()
+        return
+    if not _exchange(new, target):
+        old = target.with_name(f".{target.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        os.rename(target, old)
+        os.rename(new, target)
+        os.rename(old, new)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def _slug(stem: str) -> str:
+    import re
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "document"

@@ -1,0 +1,116 @@
+"""jd-wechat-commentary: one command, subcommands; exit 0 success, 1 invalid/failed, 2 usage."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import BuildError
+
+ROOT = Path(__file__).resolve().parent.parent
+DATASET = ROOT / "dataset"
+
+EXAMPLES = {
+    "build": "jd-wechat-commentary build\n  jd-wechat-commentary build --source other.txt --out /tmp/other-release",
+    "validate": "jd-wechat-commentary validate dataset --json\n  jd-wechat-commentary validate --table attributions my.jsonl",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="jd-wechat-commentary", description=__doc__)
+    sub = p.add_subparsers(metavar="COMMAND")
+    _add(sub, "build", "build the release from a source article and validate it", _build_args, run_build)
+    _add(sub, "validate", "validate a release folder, or a JSON Lines file against one table", _validate_args, run_validate)
+    _add_optional(sub)
+    return p
+
+
+def _add(sub, name, help_text, add_args, run):
+    example = EXAMPLES.get(name)
+    sp = sub.add_parser(name, help=help_text, description=help_text,
+                        epilog=f"example:\n  {example}" if example else None, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_args(sp)
+    sp.set_defaults(run=run)
+    return sp
+
+
+def _add_optional(sub) -> None:
+    """Commands that live in their own modules: each offers add_arguments(parser) and run(args)."""
+    from . import diff, evaluate, publish
+    for name, module, help_text in (("diff", diff, "compare two releases table by table"),
+                                    ("publish", publish, "upload the release to a Hugging Face dataset repository"),
+                                    ("evaluate", evaluate, "score a release's attributions against a gold release")):
+        EXAMPLES.setdefault(name, getattr(module, "EXAMPLE", None))
+        _add(sub, name, help_text, module.add_arguments, module.run)
+
+
+def _build_args(p) -> None:
+    p.add_argument("--source", type=Path, default=DATASET / "source" / "article.txt", help="the article (UTF-8, LF line ends)")
+    p.add_argument("--curation", type=Path, default=None,
+                   help="the curated file (default: curation.yaml beside the source, if present)")
+    p.add_argument("--no-curation", action="store_true", help="build from rules alone")
+    p.add_argument("--out", type=Path, default=DATASET, help="release folder (default: dataset/)")
+    p.add_argument("--strict", action="store_true", help="fail when the rules report any warning")
+
+
+def run_build(args) -> int:
+    from .build import build
+    curation = None if args.no_curation else (args.curation or _beside(args.source))
+    warnings = build(args.source, curation, args.out)
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    if warnings and args.strict:
+        print(f"error: {len(warnings)} warning(s) with --strict", file=sys.stderr)
+        return 1
+    from .validate import validate_release
+    report = validate_release(args.out)
+    print(f"built {args.out}: {report.text()}")
+    return 0 if report.valid else 1
+
+
+def _beside(source: Path) -> Path | None:
+    path = Path(source).with_name("curation.yaml")
+    return path if path.is_file() else None
+
+
+def _validate_args(p) -> None:
+    p.add_argument("path", nargs="?", type=Path, default=DATASET, help="release folder, or a .jsonl file with --table")
+    p.add_argument("--table", help="validate PATH as JSON Lines records of this table")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+
+def run_validate(args) -> int:
+    from . import schemas
+    from .validate import validate_jsonl, validate_release
+    if args.table:
+        if args.table not in schemas.TABLES:
+            print(f"error: unknown table {args.table!r}; one of {', '.join(schemas.TABLES)}", file=sys.stderr)
+            return 2
+        if not args.path.is_file():
+            print(f"error: {args.path} is not a file", file=sys.stderr)
+            return 2
+        report = validate_jsonl(args.path, args.table)
+    elif not args.path.is_dir():
+        print(f"error: {args.path} is not a release folder", file=sys.stderr)
+        return 2
+    else:
+        report = validate_release(args.path)
+    print(report.to_json() if args.json else report.text())
+    return 0 if report.valid else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

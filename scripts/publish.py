@@ -1,0 +1,11 @@
+"""Placeholder: the publish command lands with its issue."""
+EXAMPLE = None
+
+
+def add_arguments(parser) -> None:
+    pass
+
+
+def run(args) -> int:
+    print("publish: not implemented yet")
+    return 2

@@ -1,0 +1,76 @@
+"""A validation report with stable error codes (after frictionless-py): every problem has a
+kebab-case code, the table, the row (its primary key, or line number), the field and a
+message a person can act on. Nothing raises on the first problem."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+# Every code the validator can emit, with what it means; the CLI's --help and the card list them.
+CODES = {
+    "file-missing": "a file the release must have is absent",
+    "file-corrupt": "a file cannot be read (not Parquet, not JSON, truncated)",
+    "table-schema-mismatch": "a Parquet file's Arrow schema differs from the one derived from its JSON Schema",
+    "metadata-mismatch": "a Parquet file's metadata (version, source sha256, schema $id, features key) is wrong",
+    "schema-violation": "a row does not validate against its table's JSON Schema",
+    "invalid-json": "a JSON Lines record is not valid JSON (or not an object)",
+    "duplicate-id": "a primary key value occurs more than once",
+    "unknown-block": "a reference to a block_id that the blocks table does not have",
+    "unknown-section": "a reference to a section_index that the sections table does not have",
+    "unknown-paragraph": "a reference to a paragraph_id that the paragraphs table does not have",
+    "unknown-speaker": "a reference to a speaker_id that the speakers table does not have",
+    "offset-mismatch": "a span's text is not document.text[start:end]",
+    "source-not-rebuilt": "the blocks joined with newlines do not give document.text back",
+    "source-hash-mismatch": "document.source_sha256 is not the sha256 of document.text",
+    "count-mismatch": "a stored count disagrees with the rows it counts",
+    "derived-mismatch": "a column derived from another table disagrees with it",
+    "affiliation-mismatch": "a speaker's affiliations do not split its roles (organization + title == role)",
+    "card-mismatch": "the card's metadata (configs, dataset_info) disagrees with the files",
+    "schema-copy-mismatch": "the release's copy of a JSON Schema differs from the project's",
+    "manifest-missing": "MANIFEST.json is absent or unreadable",
+    "manifest-unsafe-path": "a manifest path leaves the release folder",
+    "manifest-file-missing": "a file listed in the manifest is absent",
+    "manifest-extra-file": "a file in the release is not listed in the manifest",
+    "checksum-mismatch": "a file's size or sha256 differs from the manifest",
+    "content-hash-mismatch": "a table's rows or content hash differ from the manifest",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    table: str | None
+    row: str | int | None
+    field: str | None
+    message: str
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+    checked: dict = field(default_factory=dict)
+
+    def add(self, code: str, table: str | None, row, fld: str | None, message: str) -> None:
+        assert code in CODES, code
+        self.problems.append(Problem(code, table, row, fld, message))
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+    def flat(self) -> list[tuple]:
+        return [(p.code, p.table, p.row) for p in self.problems]
+
+    def codes(self) -> set[str]:
+        return {p.code for p in self.problems}
+
+    def to_json(self) -> str:
+        return json.dumps({"valid": self.valid, "checked": self.checked, "problems": [asdict(p) for p in self.problems]},
+                          ensure_ascii=False, indent=2)
+
+    def text(self) -> str:
+        if self.valid:
+            return "valid: " + ", ".join(f"{k} {v}" for k, v in self.checked.items())
+        lines = [f"{p.code}: {p.table or '-'} row {p.row if p.row is not None else '-'}"
+                 f"{' field ' + p.field if p.field else ''}: {p.message}" for p in self.problems]
+        return "\n".join(lines + [f"not valid: {len(self.problems)} problem(s)"])

@@ -1,0 +1,89 @@
+"""JSON Schemas -> Arrow schema, keys and row validators.
+
+The files in schema/ are the single declaration of every table. The Arrow schema used to write
+Parquet, the primary and foreign keys used by validate, diff and the catalogs, and the span
+columns checked against the source are all read from them here.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pyarrow as pa
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+TABLES = ("document", "blocks", "paragraphs", "sections", "speakers", "attributions", "disclaimers", "errata")
+DEFAULT_CONFIG = "paragraphs"
+
+
+@lru_cache(maxsize=None)
+def load_schema(table: str, schema_dir: Path = SCHEMA_DIR) -> dict:
+    return json.loads((schema_dir / f"{table}.schema.json").read_text(encoding="utf-8"))
+
+
+def schema_file(table: str) -> Path:
+    return SCHEMA_DIR / f"{table}.schema.json"
+
+
+def columns(table: str) -> list[str]:
+    return list(load_schema(table)["properties"])
+
+
+def primary_key(table: str) -> list[str]:
+    return load_schema(table)["x-primary-key"]
+
+
+def foreign_keys(table: str) -> list[dict]:
+    return load_schema(table)["x-foreign-keys"]
+
+
+def types_of(prop: dict) -> list[str]:
+    t = prop["type"]
+    return t if isinstance(t, list) else [t]
+
+
+def nullable(prop: dict) -> bool:
+    return "null" in types_of(prop)
+
+
+def arrow_type(prop: dict) -> pa.DataType:
+    base = next(t for t in types_of(prop) if t != "null")
+    if base == "string":
+        return pa.string()
+    if base == "integer":
+        return pa.int64()
+    if base == "boolean":
+        return pa.bool_()
+    if base == "array":
+        item = prop["items"]
+        return pa.list_(pa.field("item", arrow_type(item), nullable=nullable(item)))
+    if base == "object":
+        return pa.struct([pa.field(k, arrow_type(v), nullable=nullable(v)) for k, v in prop["properties"].items()])
+    raise ValueError(f"no Arrow type for JSON Schema type {base!r}")
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    props = load_schema(table)["properties"]
+    return pa.schema([pa.field(k, arrow_type(v), nullable=nullable(v)) for k, v in props.items()])
+
+
+def span_fields(table: str) -> list[tuple[str, str, str]]:
+    """(text column, start column, end column) for every span, by the naming convention
+    X_text/X_start/X_end, or text (or printed) with char_start/char_end."""
+    props = load_schema(table)["properties"]
+    out = []
+    for name in props:
+        if not name.endswith("_start"):
+            continue
+        prefix = name[: -len("start")]
+        text = prefix + "text" if prefix + "text" in props else next((t for t in ("text", "printed") if t in props), None)
+        if text:
+            out.append((text, name, prefix + "end"))
+    return out
+
+
+@lru_cache(maxsize=None)
+def row_validator(table: str):
+    from jsonschema import Draft202012Validator
+    return Draft202012Validator(load_schema(table))

@@ -1,0 +1,135 @@
+"""Speaker registry: resolve pronouns, merge mentions into speakers, apply the curated file.
+
+Rules find who speaks; the curated file only adds what a person decides (ids, romanized names,
+organization/title splits, a type). Where the text and the curated file disagree, the build
+stops and names the curated entry; where the rules were unsure, a warning names the line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pypinyin import lazy_pinyin
+
+from . import lexicon
+from .attribution import Statement
+from .errors import BuildError, Warnings
+
+
+@dataclass
+class Speaker:
+    speaker_type: str
+    name: str
+    roles: list[str] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    speaker_id: str = ""
+    name_romanized: str = ""
+    affiliations: list[dict] = field(default_factory=list)
+
+
+def build_speakers(statements: list[Statement], curation, warnings: Warnings) -> list[Speaker]:
+    _resolve_pronouns(statements, warnings)
+    registry: dict[tuple[str, str], Speaker] = {}
+    for st in statements:
+        if st.speaker is None:
+            continue
+        sp = registry.setdefault(st.speaker, Speaker(*st.speaker))
+        sp.statements.append(st)
+        sp.roles.extend(r for r in st.mention.roles if r not in sp.roles)
+    speakers = list(registry.values())
+    _apply_curation(speakers, curation, warnings)
+    _assign_ids(speakers)
+    for sp in speakers:
+        for st in sp.statements:
+            st.speaker_id = sp.speaker_id
+    return speakers
+
+
+def _resolve_pronouns(statements: list[Statement], warnings: Warnings) -> None:
+    """A pronoun refers to the last person who spoke, not to the nearest name in the text."""
+    last_person = None
+    for st in statements:
+        m = st.mention
+        if m.kind == "pronoun":
+            st.speaker = last_person
+            if last_person is None:
+                pronoun = st.paragraph.text[m.start - st.paragraph.char_start:m.end - st.paragraph.char_start]
+                warnings.add(f"line {st.paragraph.line}", f"pronoun {pronoun!r} has no earlier speaker to refer to; statement dropped")
+            continue
+        st.speaker = ("organization" if m.kind == "organization" else "person", m.name)
+        if st.speaker[0] == "person":
+            last_person = st.speaker
+
+
+def _apply_curation(speakers: list[Speaker], curation, warnings: Warnings) -> None:
+    curated = curation.speaker_by_name()
+    seen = set()
+    for sp in speakers:
+        entry = curated.get(sp.name)
+        if entry is None:
+            _derive(sp)
+            if curation.path is not None:
+                warnings.add(f"line {sp.statements[0].paragraph.line}", f"speaker {sp.name!r} has no entry in {curation.path.name}; id and romanization derived")
+            continue
+        seen.add(sp.name)
+        _curate(sp, entry, curation.path, warnings)
+    missing = [n for n in curated if n not in seen]
+    if missing:
+        raise BuildError(str(curation.path), f"curated speaker(s) {missing} that the text never attributes a statement to",
+                         "every curated speaker to be found speaking in the source")
+
+
+def _derive(sp: Speaker) -> None:
+    sp.name_romanized = romanize(sp.name, sp.speaker_type)
+    sp.affiliations = [split_affiliation(r) for r in sp.roles]
+
+
+def _curate(sp: Speaker, entry: dict, path, warnings: Warnings) -> None:
+    where = f"{path}: speaker {sp.name!r}"
+    if entry.get("speaker_type") and entry["speaker_type"] != sp.speaker_type:
+        warnings.add(where, f"curated type {entry['speaker_type']!r} overrides the rules' {sp.speaker_type!r}")
+        sp.speaker_type = entry["speaker_type"]
+    sp.speaker_id = entry.get("speaker_id", "")
+    sp.name_romanized = entry.get("name_romanized") or romanize(sp.name, sp.speaker_type)
+    if "affiliations" not in entry:
+        sp.affiliations = [split_affiliation(r) for r in sp.roles]
+        return
+    by_role = {a["role"]: a for a in entry["affiliations"]}
+    if set(by_role) != set(sp.roles):
+        raise BuildError(where, f"curated roles {sorted(by_role)} while the text prints {sp.roles}", "one curated split per role as printed")
+    sp.affiliations = [{"organization": by_role[r].get("organization"), "title": by_role[r]["title"]} for r in sp.roles]
+
+
+def split_affiliation(role: str) -> dict:
+    """Split at the last organization ending that leaves a title (…研究中心 + 主任)."""
+    best = None
+    for suf in lexicon.ORG_NAME_SUFFIXES:
+        for m in re.finditer(re.escape(suf), role):
+            if m.end() < len(role) and (best is None or m.end() > best):
+                best = m.end()
+    if best is None:
+        return {"organization": None, "title": role}
+    return {"organization": role[:best], "title": role[best:]}
+
+
+def romanize(name: str, speaker_type: str) -> str:
+    """Hanyu Pinyin without tones, surname first: 趙紹輝 -> Zhao Shaohui."""
+    if speaker_type == "organization":
+        return "".join(lazy_pinyin(name)).capitalize()
+    n = 2 if name[:2] in lexicon.COMPOUND_SURNAMES else 1
+    surname = lexicon.SURNAME_READINGS.get(name[:n]) or "".join(lazy_pinyin(name[:n]))
+    given = "".join(lazy_pinyin(name[n:]))
+    return f"{surname.capitalize()} {given.capitalize()}".strip()
+
+
+def _assign_ids(speakers: list[Speaker]) -> None:
+    taken = {sp.speaker_id for sp in speakers if sp.speaker_id}
+    for sp in speakers:
+        if sp.speaker_id:
+            continue
+        base = re.sub(r"[^a-z0-9]+", "-", sp.name_romanized.lower()).strip("-") or "speaker"
+        candidate, k = base, 2
+        while candidate in taken:
+            candidate, k = f"{base}-{k}", k + 1
+        sp.speaker_id = candidate
+        taken.add(candidate)

@@ -1,0 +1,149 @@
+"""Records -> the tables' rows, each a dict with exactly the schema's columns in order."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import schemas
+from .source import anchor
+
+
+@lru_cache(maxsize=None)
+def _converter(config: str):
+    import opencc
+    return opencc.OpenCC(f"{config}.json")
+
+
+def detect_script(text: str) -> str:
+    """Hant when converting to Simplified changes more characters than converting to Traditional."""
+    to_s = sum(a != b for a, b in zip(text, _converter("t2s").convert(text)))
+    to_t = sum(a != b for a, b in zip(text, _converter("s2t").convert(text)))
+    return "Hant" if to_s >= to_t else "Hans"
+
+
+def to_simplified(text: str) -> str:
+    return _converter("t2s").convert(text)
+
+
+def to_traditional(text: str) -> str:
+    return _converter("s2t").convert(text)
+
+
+def _ordered(table: str, row: dict) -> dict:
+    cols = schemas.columns(table)
+    missing = set(cols) ^ set(row)
+    assert not missing, f"{table}: row columns differ from the schema: {sorted(missing)}"
+    return {c: row[c] for c in cols}
+
+
+def make_tables(doc, version: str) -> dict[str, list[dict]]:
+    """`doc` carries source, script, blocks, sections, statements, speakers, curation."""
+    paragraph_ids = {b.block_id: f"p{i + 1:03d}" for i, b in enumerate(b for b in doc.blocks if b.block_type == "paragraph")}
+    rows = {
+        "document": [document_row(doc, version)],
+        "blocks": [block_row(b) for b in doc.blocks],
+        "paragraphs": paragraph_rows(doc, paragraph_ids),
+        "sections": [section_row(s, paragraph_ids) for s in doc.sections],
+        "speakers": [speaker_row(sp, paragraph_ids) for sp in doc.speakers],
+        "attributions": attribution_rows(doc, paragraph_ids),
+        "disclaimers": disclaimer_rows(doc.blocks),
+        "errata": erratum_rows(doc),
+    }
+    return {t: [_ordered(t, r) for r in rs] for t, rs in rows.items()}
+
+
+def document_row(doc, version: str) -> dict:
+    notices = [b.notice for b in doc.blocks if b.notice and b.notice["platform"]]
+    platform = next((n["platform"] for n in notices if n["language"] == "zh"), notices[0]["platform"] if notices else None)
+    text = doc.source.text
+    return {"document_id": doc.document_id, "title": doc.curation.document.get("title"), "language": "zh",
+            "script": doc.script, "platform": platform, "source_id": doc.curation.document.get("source_id"),
+            "dataset_version": version, "text": text, "source_sha256": doc.source.sha256,
+            "n_chars": len(text), "n_lines": text.count("\n") + 1}
+
+
+def block_row(b) -> dict:
+    return {"block_id": b.block_id, "position": b.position, "line": b.line, "block_type": b.block_type,
+            "section_index": b.section_index, "text": b.text, "char_start": b.char_start, "char_end": b.char_end}
+
+
+def paragraph_rows(doc, paragraph_ids: dict) -> list[dict]:
+    by_section = {s.section_index: s for s in doc.sections}
+    rows = []
+    for b in (b for b in doc.blocks if b.block_type == "paragraph"):
+        sec = by_section[b.section_index]
+        speakers = _paragraph_speakers(doc, b)
+        rows.append({
+            "paragraph_id": paragraph_ids[b.block_id], "position": len(rows), "block_id": b.block_id,
+            "section_index": sec.section_index, "section_label": sec.label, "section_title": sec.title, "text": b.text,
+            "text_simplified": to_simplified(b.text) if doc.script == "Hant" else None,
+            "text_traditional": to_traditional(b.text) if doc.script == "Hans" else None,
+            "char_start": b.char_start, "char_end": b.char_end,
+            "speaker_ids": [sp.speaker_id for sp in speakers], "speaker_names": [sp.name for sp in speakers],
+        })
+    return rows
+
+
+def _paragraph_speakers(doc, block) -> list:
+    by_id = {sp.speaker_id: sp for sp in doc.speakers}
+    ids = []
+    for st in doc.statements:
+        if st.paragraph is block and st.speaker_id and st.speaker_id not in ids:
+            ids.append(st.speaker_id)
+    return [by_id[i] for i in ids]
+
+
+def section_row(s, paragraph_ids: dict) -> dict:
+    h = s.heading
+    return {"section_index": s.section_index, "label": s.label, "number": s.number, "title": s.title,
+            "heading_block_id": h.block_id if h else None, "char_start": h.char_start if h else None,
+            "char_end": h.char_end if h else None,
+            "paragraph_ids": [paragraph_ids[b.block_id] for b in s.paragraph_blocks], "note": s.note}
+
+
+def speaker_row(sp, paragraph_ids: dict) -> dict:
+    return {"speaker_id": sp.speaker_id, "speaker_type": sp.speaker_type, "name": sp.name,
+            "name_simplified": to_simplified(sp.name), "name_romanized": sp.name_romanized, "roles": list(sp.roles),
+            "affiliations": sp.affiliations, "n_attributions": len(sp.statements),
+            "first_paragraph_id": paragraph_ids[sp.statements[0].paragraph.block_id]}
+
+
+def attribution_rows(doc, paragraph_ids: dict) -> list[dict]:
+    text, rows = doc.source.text, []
+    for st in (s for s in doc.statements if s.speaker_id):
+        c = st.content
+        rows.append({
+            "attribution_id": f"a{len(rows) + 1:03d}", "paragraph_id": paragraph_ids[st.paragraph.block_id],
+            "speaker_id": st.speaker_id, "source_text": text[st.mention.start:st.mention.end],
+            "source_start": st.mention.start, "source_end": st.mention.end, "mention_type": st.mention.kind,
+            "cue_text": text[st.cue[0]:st.cue[1]], "cue_start": st.cue[0], "cue_end": st.cue[1],
+            "content_text": text[c[0]:c[1]] if c else None, "content_start": c[0] if c else None,
+            "content_end": c[1] if c else None, "quote_type": st.quote_type,
+        })
+    return rows
+
+
+def disclaimer_rows(blocks) -> list[dict]:
+    rows = []
+    for b in (b for b in blocks if b.block_type == "disclaimer"):
+        rows.append({"disclaimer_id": f"d{len(rows) + 1:03d}", "language": b.notice["language"],
+                     "platform": b.notice["platform"], "block_id": b.block_id, "text": b.text,
+                     "char_start": b.char_start, "char_end": b.char_end})
+    return rows
+
+
+def erratum_rows(doc) -> list[dict]:
+    found = [s.erratum for s in doc.sections if s.erratum] + curated_errata(doc)
+    found.sort(key=lambda e: (e["char_start"], e["char_end"]))
+    return [{"erratum_id": f"e{i + 1:03d}", "block_id": e["block"].block_id, "char_start": e["char_start"],
+             "char_end": e["char_end"], "printed": e["printed"], "suggested": e["suggested"], "kind": e["kind"],
+             "note": e["note"], "detected_by": e["detected_by"]} for i, e in enumerate(found)]
+
+
+def curated_errata(doc) -> list[dict]:
+    out = []
+    for i, entry in enumerate(doc.curation.errata):
+        where = f"{doc.curation.path}: errata[{i}] ({entry['context']!r})"
+        start, end = anchor(doc.source.text, entry["context"], entry["printed"], where)
+        block = next(b for b in doc.blocks if b.char_start <= start and end <= b.char_end)
+        out.append({**entry, "block": block, "char_start": start, "char_end": end, "detected_by": "curated"})
+    return out

@@ -1,0 +1,44 @@
+"""Shared fixtures: the committed release, a fresh build of it, and an offline HF cache."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATASET = ROOT / "dataset"
+SOURCE = DATASET / "source" / "article.txt"
+CURATION = DATASET / "source" / "curation.yaml"
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+
+
+def read(root: Path, table: str) -> list[dict]:
+    return pq.read_table(Path(root) / "data" / table / "train-00000-of-00001.parquet").to_pylist()
+
+
+@pytest.fixture(scope="session")
+def fresh_release(tmp_path_factory) -> Path:
+    """A release built now from dataset/source, outside the repository."""
+    from jd_wechat_commentary.build import build
+    out = tmp_path_factory.mktemp("fresh") / "dataset"
+    warnings = build(SOURCE, CURATION, out)
+    assert list(warnings) == []
+    return out
+
+
+@pytest.fixture()
+def release_copy(tmp_path) -> Path:
+    """A writable copy of the committed release, to break on purpose."""
+    dest = tmp_path / "dataset"
+    shutil.copytree(DATASET, dest)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def hf_cache(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("hf-cache")
