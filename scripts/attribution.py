@@ -70,7 +70,7 @@ def _titled_names(text: str, paragraphs: list[Block], names: set[str]) -> set[st
 
 
 def _paragraph_statements(text: str, block: Block, names: set[str], warnings: Warnings) -> list[Statement]:
-    sentences = split_sentences(text, block.char_start, block.char_end)
+    sentences = _join_quote_tails(text, split_sentences(text, block.char_start, block.char_end), names)
     heads = []
     for k, (s, e) in enumerate(sentences):
         head = _match_head(text, s, e, names, warnings)
@@ -102,6 +102,27 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _join_quote_tails(text: str, sentences: list[tuple[int, int]], names: set[str]) -> list[tuple[int, int]]:
+    """“……。”張三說。 is one sentence: a whole quotation followed by a bare attribution."""
+    out = []
+    for s, e in sentences:
+        if out and _is_quotation(text, *out[-1]) and _is_bare_attribution(text, s, e, names):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _is_quotation(text: str, s: int, e: int) -> bool:
+    opens = text[s] in lexicon.OPEN_QUOTES or text[s] == lexicon.ASCII_QUOTE
+    return opens and _closing_quote(text, s, e) == e - 1
+
+
+def _is_bare_attribution(text: str, s: int, e: int, names: set[str]) -> bool:
+    head = _match_mention_cue(text, s, e, names)
+    return head is not None and not text[head.cue[1]:e].strip("。.！!？? ")
+
+
 def _track_quotes(ch: str, stack: list[str]) -> bool:
     if ch == lexicon.ASCII_QUOTE:
         if stack and stack[-1] == ch:
@@ -124,12 +145,25 @@ def _match_head(text: str, s: int, e: int, names: set[str], warnings: Warnings) 
 
 
 def _skip_connector(text: str, i: int, e: int) -> int:
+    i = _skip_preface(text, i, e)
     for c in lexicon.CONNECTORS:
         if text.startswith(c, i):
             j = i + len(c)
             while j < e and text[j] in "，, ":
                 j += 1
             return j
+    return i
+
+
+def _skip_preface(text: str, i: int, e: int) -> int:
+    """對於X的回應，他表示… : a leading phrase up to its comma is not part of the mention."""
+    if not text.startswith(lexicon.PREFACE_PHRASES, i):
+        return i
+    for j in range(i, min(e, i + lexicon.PREFACE_MAX)):
+        if text[j] in "，,":
+            return j + 1
+        if text[j] in lexicon.SENTENCE_END:
+            break
     return i
 
 

@@ -27,7 +27,6 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-TABLES = ("attributions", "speakers", "paragraphs")
 SPAN_KINDS = ("cue", "source", "content")
 
 
