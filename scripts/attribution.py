@@ -59,12 +59,13 @@ def find_statements(text: str, paragraphs: list[Block], names: set[str], warning
 
 
 def _titled_names(text: str, paragraphs: list[Block], names: set[str]) -> set[str]:
-    """First pass: names introduced with a title are reliable; later bare mentions match them."""
+    """First pass: names introduced with a title; later bare mentions match them (an uncertain
+    split is warned about once, where it is made)."""
     found = set()
     for block in paragraphs:
         for s, e in split_sentences(text, block.char_start, block.char_end):
             head = _match_head(text, s, e, names, Warnings())
-            if head and head.mention.kind == "name_with_title" and not head.mention.uncertain:
+            if head and head.mention.kind == "name_with_title":
                 found.add(head.mention.name)
     return found
 
@@ -302,7 +303,6 @@ def _quote_type(text: str, content: tuple[int, int] | None, head: _Head) -> str:
         close = _closing_quote(text, s, e)
         if close is not None and not text[close + 1:e].strip("。.！!？? "):
             return "direct"
-        return "mixed"
     return "mixed" if _has_quoted_sentence(text, s, e) else "indirect"
 
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pypinyin import lazy_pinyin
-
 from . import lexicon
 from .attribution import Statement
 from .errors import BuildError, Warnings
@@ -114,6 +112,7 @@ def split_affiliation(role: str) -> dict:
 
 def romanize(name: str, speaker_type: str) -> str:
     """Hanyu Pinyin without tones, surname first: 趙紹輝 -> Zhao Shaohui."""
+    from pypinyin import lazy_pinyin  # slow to import; a fully curated build never needs it
     if speaker_type == "organization":
         return "".join(lazy_pinyin(name)).capitalize()
     n = 2 if name[:2] in lexicon.COMPOUND_SURNAMES else 1

@@ -126,3 +126,12 @@ def write_gold_release(fixture_dir, out_dir) -> Path:
     _write_jsonl(out / "paragraphs.jsonl",
                  ({k: p[k] for k in ("paragraph_id", "char_start", "char_end", "text")} for p in gold["paragraphs"]))
     return out
+
+
+FIXTURE_ROOT = Path(__file__).resolve().parent / "fixtures"
+
+
+def fixture_dirs() -> list[Path]:
+    """Every fixture: articles/ (written with the rules) and heldout/ (written without reading
+    the rules, scored once before any rule was changed for them; see CHANGELOG.md)."""
+    return sorted(p for sub in ("articles", "heldout") for p in (FIXTURE_ROOT / sub).iterdir() if (p / "gold.yaml").exists())

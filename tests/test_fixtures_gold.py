@@ -7,19 +7,18 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gold import load_gold, write_gold_release  # noqa: E402
+from gold import fixture_dirs, load_gold, write_gold_release  # noqa: E402
 
 from jd_wechat_commentary.evaluate import evaluate  # noqa: E402
 
-ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
-FIXTURES = sorted(p for p in ARTICLES.iterdir() if (p / "gold.yaml").exists())
-PARTICLES = {"", "也", "則", "则", "進而", "进而", "進一步", "进一步", "還", "还", "對此", "对此"}
+FIXTURES = fixture_dirs()
+PARTICLES = {"", "也", "則", "则", "進而", "进而", "進一步", "进一步", "還", "还", "對此", "对此", "同樣", "同样"}
 OPENING, CLOSING = "「“", "」”"
 
 
 @pytest.fixture(params=FIXTURES, ids=[p.name for p in FIXTURES])
 def gold(request):
-    return load_gold(request.param)
+    return {**load_gold(request.param), "dir": request.param}
 
 
 def test_collection_is_large_and_mixed():
@@ -29,7 +28,7 @@ def test_collection_is_large_and_mixed():
 
 
 def test_article_shape(gold):
-    raw = (ARTICLES / gold["name"] / "article.txt").read_bytes()
+    raw = (gold["dir"] / "article.txt").read_bytes()
     assert not raw.endswith(b"\n"), "article.txt must not end with a newline"
     assert 8 <= len(gold["lines"]) <= 25
     assert gold["script"] in ("Hant", "Hans")
@@ -118,7 +117,7 @@ def test_speakers_and_mentions(gold):
 
 
 def test_gold_release_scores_perfectly_against_itself(gold, tmp_path):
-    out = write_gold_release(ARTICLES / gold["name"], tmp_path / "gold")
+    out = write_gold_release(gold["dir"], tmp_path / "gold")
     assert {p.name for p in out.iterdir()} == {"attributions.jsonl", "speakers.jsonl", "paragraphs.jsonl"}
     result = evaluate(out, out)
     assert result["pairs"]["f1"] == 1.0 and result["pairs"]["n_gold"] > 0

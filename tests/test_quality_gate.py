@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from conftest import CURATION, SOURCE, read
-from gold import load_gold, write_gold_release
+from gold import fixture_dirs, load_gold, write_gold_release
 from jd_wechat_commentary.build import build, build_tables
 from jd_wechat_commentary.errors import Warnings
 from jd_wechat_commentary.evaluate import evaluate
 
-FIXTURES = sorted(p for p in (Path(__file__).parent / "fixtures" / "articles").iterdir() if p.is_dir())
+FIXTURES = fixture_dirs()
 GATE = 0.95
 
 
@@ -22,7 +22,7 @@ GATE = 0.95
 def releases(tmp_path_factory):
     out = {}
     for fx in FIXTURES:
-        root = tmp_path_factory.mktemp(fx.name)
+        root = tmp_path_factory.mktemp(fx.name[:40])
         build(fx / "article.txt", None, root / "release")      # validates, or raises
         out[fx.name] = (root / "release", write_gold_release(fx, root / "gold"))
     return out

@@ -1,0 +1,113 @@
+"""Rules on small hand-written articles: each case named after what it guards. Every expected
+value was read off the sentence in the test, not off the program's output."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jd_wechat_commentary.build import parse
+from jd_wechat_commentary.errors import Warnings
+from jd_wechat_commentary.source import Curation, Source
+
+
+def statements(text: str):
+    warnings = Warnings()
+    doc = parse(Source(Path("case.txt"), text, "0" * 64), Curation(), warnings)
+    out = [(text[s.mention.start:s.mention.end], s.mention.kind, text[s.cue[0]:s.cue[1]],
+            text[s.content[0]:s.content[1]] if s.content else None, s.quote_type, s.speaker and s.speaker[1])
+           for s in doc.statements]
+    return out, list(warnings), doc
+
+
+def test_pronoun_without_antecedent_is_warned_and_dropped():
+    out, warnings, doc = statements("他指出,價格還會上漲。")
+    assert out == [("他", "pronoun", "指出", "價格還會上漲。", "indirect", None)]
+    assert doc.speakers == []
+    assert len(warnings) == 1 and "line 1" in warnings[0] and "他" in warnings[0]
+
+
+def test_pronoun_skips_an_organization_to_the_last_person():
+    text = "某某大學教授王大明認為,平臺應當降價。\n星河公司方面回應稱,暫無調整計劃。\n他表示,降價是遲早的事。"
+    out, warnings, _ = statements(text)
+    assert [o[5] for o in out] == ["王大明", "星河公司", "王大明"]
+    assert out[1][1] == "organization" and warnings == []
+
+
+def test_particles_stay_out_of_mention_and_cue():
+    out, _, _ = statements("研究員李小華也認為,這一變化影響有限。\n李小華進一步表示,用戶會適應。")
+    assert [(o[0], o[2]) for o in out] == [("研究員李小華", "認為"), ("李小華", "表示")]
+
+
+def test_two_titles_joined_by_a_comma_of_enumeration():
+    out, _, doc = statements("甲大學教授、乙研究院研究員張三豐認為,此事值得關注。")
+    assert out[0][:2] == ("甲大學教授、乙研究院研究員張三豐", "name_with_title")
+    assert doc.speakers[0].roles == ["甲大學教授", "乙研究院研究員"]
+
+
+def test_honorific_after_the_name():
+    out, _, doc = statements("陳志遠教授表示,規則需要細化。")
+    assert out[0][:3] == ("陳志遠教授", "name_with_title", "表示")
+    assert doc.speakers[0].name == "陳志遠" and doc.speakers[0].roles == ["教授"]
+
+
+def test_quote_before_its_attribution():
+    out, _, _ = statements("“價格戰沒有贏家。”分析師周敏說。")
+    assert out == [("分析師周敏", "name_with_title", "說", "“價格戰沒有贏家。”", "direct", "周敏")]
+
+
+def test_direct_and_mixed_quotes():
+    out, _, _ = statements("研究員林一凡說:「平臺要守住底線。」\n林一凡還提到,有商家直言“這樣做不公平。”並要求說明。")
+    assert [o[4] for o in out] == ["direct", "mixed"]
+
+
+def test_scare_quotes_do_not_make_a_quote():
+    out, _, _ = statements("研究員林一凡認為,所謂“流量出租”已經過時。")
+    assert out[0][4] == "indirect"
+
+
+def test_agreement_has_no_content():
+    out, _, _ = statements("研究員林一凡認為,應當降價。\n林一凡對此表示認同。")
+    assert out[1] == ("林一凡", "name", "表示認同", None, "agreement", "林一凡")
+
+
+def test_hearsay_and_plain_reporting_have_no_speaker():
+    out, warnings, _ = statements("據報道,交易額同比增長35%。\n當時有消息稱,合約已經到期。")
+    assert out == [] and warnings == []
+
+
+def test_a_mid_sentence_cue_belongs_to_the_current_statement():
+    out, _, _ = statements("研究員林一凡則認為,影響有限,但個人認為仍需觀察。")
+    assert len(out) == 1 and out[0][3] == "影響有限,但個人認為仍需觀察。"
+
+
+def test_an_organization_by_its_ending_is_warned():
+    out, warnings, doc = statements("星河科技表示,將在下月調整價格。")
+    assert out[0][1] == "organization" and doc.speakers[0].speaker_type == "organization"
+    assert len(warnings) == 1 and "organization" in warnings[0]
+
+
+def test_a_bare_name_never_introduced_is_warned():
+    out, warnings, _ = statements("王小二表示,他不同意。")
+    assert out[0][:2] == ("王小二", "name")
+    assert len(warnings) == 1 and "never introduced" in warnings[0]
+
+
+@pytest.mark.parametrize("line,label,number", [
+    ("01.開篇", "01.", 1), ("一、開篇", "一、", 1), ("1、開篇", "1、", 1), ("（三）開篇", "（三）", 3),
+    ("【觀點二】開篇", "【觀點二】", 2), ("觀點十二:開篇", "觀點十二:", 12),
+])
+def test_heading_forms(line, label, number):
+    _, _, doc = statements(f"導語。\n{line}\n正文。")
+    assert (doc.sections[1].label, doc.sections[1].number, doc.sections[1].title) == (label, number, "開篇")
+
+
+def test_a_numbered_sentence_is_not_a_heading():
+    _, _, doc = statements("1、數據顯示,交易額同比增長35%。")
+    assert len(doc.sections) == 1 and doc.blocks[0].block_type == "paragraph"
+
+
+@pytest.mark.parametrize("line", ["![]()", "[圖片]", "（圖片來源：網絡）", "[图片]"])
+def test_image_placeholders(line):
+    _, _, doc = statements(f"導語。\n{line}")
+    assert doc.blocks[1].block_type == "image"
