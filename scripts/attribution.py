@@ -27,6 +27,7 @@ class Mention:
     start: int
     end: int
     uncertain: str | None = None
+    surname_only: str | None = None   # 李教授: the surname of a person introduced earlier
 
 
 @dataclass
@@ -50,27 +51,34 @@ class _Head:
     quote: tuple[int, int] | None = None   # a quotation printed before its attribution
 
 
-def find_statements(text: str, paragraphs: list[Block], names: set[str], warnings: Warnings) -> list[Statement]:
-    names = set(names) | _titled_names(text, paragraphs, names)
+def find_statements(text: str, paragraphs: list[Block], names: dict[str, str], warnings: Warnings) -> list[Statement]:
+    names = {**_titled_names(text, paragraphs, names, warnings), **names}
     out = []
     for block in paragraphs:
         out.extend(_paragraph_statements(text, block, names, warnings))
     return out
 
 
-def _titled_names(text: str, paragraphs: list[Block], names: set[str]) -> set[str]:
-    """First pass: names introduced with a title; later bare mentions match them (an uncertain
-    split is warned about once, where it is made)."""
-    found = set()
+def _titled_names(text: str, paragraphs: list[Block], names: dict[str, str], warnings: Warnings) -> dict[str, str]:
+    """First pass: people introduced with a title and organizations named as such (X方面), so
+    that later bare mentions match them. An unsure split is warned about here, once."""
+    found = {}
     for block in paragraphs:
         for s, e in split_sentences(text, block.char_start, block.char_end):
             head = _match_head(text, s, e, names, Warnings())
-            if head and head.mention.kind == "name_with_title":
-                found.add(head.mention.name)
+            if head is None or head.mention.surname_only:
+                continue
+            m = head.mention
+            if m.kind == "name_with_title" and m.name not in found:
+                found[m.name] = "person"
+                if m.uncertain:
+                    warnings.add(f"line {block.line}", m.uncertain)
+            elif m.kind == "organization" and not m.uncertain:
+                found.setdefault(m.name, "organization")
     return found
 
 
-def _paragraph_statements(text: str, block: Block, names: set[str], warnings: Warnings) -> list[Statement]:
+def _paragraph_statements(text: str, block: Block, names: dict[str, str], warnings: Warnings) -> list[Statement]:
     sentences = _join_quote_tails(text, split_sentences(text, block.char_start, block.char_end), names)
     heads = []
     for k, (s, e) in enumerate(sentences):
@@ -103,7 +111,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _join_quote_tails(text: str, sentences: list[tuple[int, int]], names: set[str]) -> list[tuple[int, int]]:
+def _join_quote_tails(text: str, sentences: list[tuple[int, int]], names: dict[str, str]) -> list[tuple[int, int]]:
     """“……。”張三說。 is one sentence: a whole quotation followed by a bare attribution."""
     out = []
     for s, e in sentences:
@@ -119,7 +127,7 @@ def _is_quotation(text: str, s: int, e: int) -> bool:
     return opens and _closing_quote(text, s, e) == e - 1
 
 
-def _is_bare_attribution(text: str, s: int, e: int, names: set[str]) -> bool:
+def _is_bare_attribution(text: str, s: int, e: int, names: dict[str, str]) -> bool:
     head = _match_mention_cue(text, s, e, names)
     return head is not None and not text[head.cue[1]:e].strip("。.！!？? ")
 
@@ -138,7 +146,7 @@ def _track_quotes(ch: str, stack: list[str]) -> bool:
     return False
 
 
-def _match_head(text: str, s: int, e: int, names: set[str], warnings: Warnings) -> _Head | None:
+def _match_head(text: str, s: int, e: int, names: dict[str, str], warnings: Warnings) -> _Head | None:
     i = _skip_connector(text, s, e)
     if i < e and text[i] in lexicon.OPEN_QUOTES or text[i:i + 1] == lexicon.ASCII_QUOTE:
         return _match_quote_first(text, i, e, names)
@@ -168,7 +176,7 @@ def _skip_preface(text: str, i: int, e: int) -> int:
     return i
 
 
-def _match_mention_cue(text: str, i: int, e: int, names: set[str]) -> _Head | None:
+def _match_mention_cue(text: str, i: int, e: int, names: dict[str, str]) -> _Head | None:
     for j in range(i + 1, min(e, i + MAX_MENTION)):
         if text[j] in lexicon.MENTION_FORBIDDEN:
             return None
@@ -183,7 +191,7 @@ def _match_mention_cue(text: str, i: int, e: int, names: set[str]) -> _Head | No
     return None
 
 
-def _match_quote_first(text: str, q: int, e: int, names: set[str]) -> _Head | None:
+def _match_quote_first(text: str, q: int, e: int, names: dict[str, str]) -> _Head | None:
     close = _closing_quote(text, q, e)
     if close is None:
         return None
@@ -217,14 +225,27 @@ def _strip_particles(text: str, i: int, j: int) -> int:
     return k
 
 
-def parse_mention(m: str, start: int, names: set[str]) -> Mention | None:
+def parse_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:
     if m in lexicon.PRONOUNS:
         return Mention("pronoun", None, [], start, start + len(m))
+    if (surname := _surname_and_address(m, names)) is not None:
+        return Mention("name_with_title", None, [], start, start + len(m), surname_only=surname)
     parsed = _organization_by_suffix(m) or _known_name(m, names) or _honorific_after(m) or _titled_name(m) or _bare_name(m)
     if parsed is None:
         return None
     kind, name, roles, uncertain = parsed
     return Mention(kind, name, roles, start, start + len(m), uncertain)
+
+
+def _surname_and_address(m: str, names: dict[str, str]) -> str | None:
+    """李教授 / 王先生 continue a person with that surname; which one is decided in reading
+    order by speakers.py."""
+    for n in (2, 1):
+        surname, address = m[:n], m[n:]
+        if address in lexicon.FORMS_OF_ADDRESS and any(
+                kind == "person" and x.startswith(surname) and len(x) > n for x, kind in names.items()):
+            return surname
+    return None
 
 
 def _organization_by_suffix(m: str):
@@ -234,9 +255,11 @@ def _organization_by_suffix(m: str):
     return None
 
 
-def _known_name(m: str, names: set[str]):
+def _known_name(m: str, names: dict[str, str]):
     for name in sorted(names, key=len, reverse=True):
         if m.endswith(name):
+            if names[name] == "organization":
+                return ("organization", name, [], None) if m == name else None
             roles = split_roles(m[: -len(name)])
             return ("name_with_title" if roles else "name"), name, roles, None
     return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import lexicon
+from . import lexicon, numerals
 
 
 @dataclass
@@ -60,7 +60,7 @@ def match_heading(line: str) -> dict | None:
         return None
     for pattern in lexicon.HEADINGS:
         m = pattern.match(line)
-        if m:
+        if m and numerals.to_int(m.group("num")) is not None:   # 十十、 is not a numbered heading
             return {"label": m.group("label"), "num": m.group("num"), "title": m.group("title") or None,
                     "title_start": m.start("title")}
     return None

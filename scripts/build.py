@@ -16,7 +16,7 @@ from .attribution import find_statements
 from .blocks import split_blocks
 from .errors import BuildError, Warnings
 from .sections import build_sections
-from .source import Curation, Source, read_curation, read_source
+from .source import Curation, Source, check_anchors, read_curation, read_source
 from .speakers import build_speakers
 from .tables import detect_script, make_tables
 from .version import DATASET_VERSION
@@ -36,12 +36,13 @@ class Document:
 
 def parse(source: Source, curation: Curation, warnings: Warnings) -> Document:
     """Source and curated file -> every record the tables are made of."""
+    check_anchors(source.text, curation)
     doc_id = curation.document.get("document_id") or _slug(source.path.stem)
     doc = Document(source, curation, doc_id, detect_script(source.text))
     doc.blocks = split_blocks(source.text)
     doc.sections = build_sections(doc.blocks)
     paragraphs = [b for b in doc.blocks if b.block_type == "paragraph"]
-    names = {s["name"] for s in curation.speakers}
+    names = {s["name"]: s.get("speaker_type", "person") for s in curation.speakers}
     doc.statements = find_statements(source.text, paragraphs, names, warnings)
     doc.speakers = build_speakers(doc.statements, curation, warnings)
     return doc
@@ -55,31 +56,49 @@ def build_tables(source_path: Path, curation_path: Path | None, warnings: Warnin
 def build(source_path: Path, curation_path: Path | None, out_dir: Path, version: str = DATASET_VERSION) -> Warnings:
     """Build into a temporary folder beside out_dir, validate it there, then swap it in.
     Any failure leaves out_dir as it was and removes the temporary folder."""
-    from .release import write_release
-    from .validate import validate_release
-
     warnings = Warnings()
-    source_path, out_dir = Path(source_path).resolve(), Path(out_dir).resolve()
-    doc, tables = build_tables(source_path, curation_path, warnings, version)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    out_dir = Path(out_dir).resolve()
+    doc, tables = build_tables(Path(source_path), curation_path, warnings, version)
     try:
-        _copy_inputs(tmp / "source", source_path, curation_path)
-        write_release(tmp, doc, tables, version)
-        report = validate_release(tmp)
-        if not report.valid:
-            raise BuildError(str(out_dir), f"a release that does not validate:\n{report.text()}", "a valid release")
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    except OSError as exc:
+        raise _os_error(out_dir, exc) from exc
+    try:
+        os.chmod(tmp, 0o755)    # mkdtemp makes it private; the release is for everyone to read
+        _write_and_validate(tmp, out_dir, doc, tables, version)
         swap_in(tmp, out_dir)
+    except OSError as exc:
+        raise _os_error(out_dir, exc) from exc
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return warnings
 
 
-def _copy_inputs(dest: Path, source_path: Path, curation_path: Path | None) -> None:
+def _os_error(out_dir: Path, exc: OSError) -> BuildError:
+    """A full disk or a permission problem: the OS's words, and the folder it happened in."""
+    return BuildError(str(out_dir), f"an OS error while writing the release ({exc})",
+                      "a writable folder with room for the release; the previous release is untouched")
+
+
+def _write_and_validate(tmp: Path, out_dir: Path, doc: Document, tables: dict, version: str) -> None:
+    from .release import write_release
+    from .validate import validate_release
+
+    _copy_inputs(tmp / "source", doc)
+    write_release(tmp, doc, tables, version)
+    report = validate_release(tmp)
+    if not report.valid:
+        raise BuildError(str(out_dir), f"a release that does not validate:\n{report.text()}", "a valid release")
+
+
+def _copy_inputs(dest: Path, doc: Document) -> None:
+    """Write the exact bytes the build read, not the files again: a file edited during the build
+    cannot end up in the release beside tables made from its earlier text."""
     dest.mkdir(parents=True)
-    shutil.copyfile(source_path, dest / "article.txt")
-    if curation_path is not None:
-        shutil.copyfile(curation_path, dest / "curation.yaml")
+    (dest / "article.txt").write_bytes(doc.source.text.encode("utf-8"))
+    if doc.curation.data is not None:
+        (dest / "curation.yaml").write_bytes(doc.curation.data)
 
 
 def swap_in(new: Path, target: Path) -> None:
@@ -88,12 +107,18 @@ def swap_in(new: Path, target: Path) -> None:
         os.rename(new, target)
         new.mkdir()
         return
-    if not _exchange(new, target):
-        old = target.with_name(f".{target.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        os.rename(target, old)
+    if _exchange(new, target):
+        return
+    # no renameat2 (not Linux, old kernel, some file systems): two renames, undone on failure
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    os.rename(target, old)
+    try:
         os.rename(new, target)
-        os.rename(old, new)
+    except OSError:
+        os.rename(old, target)
+        raise
+    os.rename(old, new)
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -1,18 +1,25 @@
 """The generated card: dataset/README.md = YAML metadata (huggingface_hub card data, with
 `dataset_info` from the `datasets` library) + the body of CARD.md with its generated parts
-(data dictionary, errata, counts) filled in from the schemas and the tables."""
+(`<!-- generated:NAME -->`) filled in from the schemas and the tables, plus dataset/LICENSE.md
+(the file the card's `license_link` names), copied from LICENSE-DATA.md."""
 from __future__ import annotations
 
+import re
+import shutil
+from collections import Counter
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from . import schemas
+from . import about, schemas
 from .release import parquet_path
 
-CARD_MD = Path(__file__).resolve().parent.parent / "CARD.md"
-PRETTY_NAME = "JD x WeChat shopping entry: expert commentary with speaker attribution"
-LICENSE_NAME = "article-text-rights-reserved-annotations-cc-by-4.0"
+REPO = Path(__file__).resolve().parent.parent
+CARD_MD = REPO / "CARD.md"
+LICENSE_MD = REPO / "LICENSE-DATA.md"
+PRETTY_NAME = about.PRETTY_NAME
+LICENSE_NAME = about.LICENSE_NAME
+MARKER = re.compile(r"<!-- generated:([a-z-]+) -->")
 
 
 def card_data(tables: dict, version: str, root: Path):
@@ -22,11 +29,10 @@ def card_data(tables: dict, version: str, root: Path):
 
     data = DatasetCardData(
         language=["zh", "en"], license="other", pretty_name=PRETTY_NAME, size_categories=["n<1K"],
-        task_categories=["token-classification", "text-classification"],
-        tags=["chinese", "traditional-chinese", "news", "commentary", "quote-attribution", "speaker-attribution", "e-commerce"],
+        task_categories=["token-classification", "text-classification"], tags=list(about.KEYWORDS),
         annotations_creators=["machine-generated", "expert-generated"], language_creators=["found"],
         multilinguality=["monolingual"], source_datasets=["original"],
-        license_name=LICENSE_NAME, license_link="LICENSE.md",
+        license_name=LICENSE_NAME, license_link=about.LICENSE_FILE,
         language_details="zh-Hant (Traditional script, with some Simplified characters left by conversion); en (platform notice only)",
         version=version, configs=_configs(),
     )
@@ -53,27 +59,50 @@ def write_card(root: Path, tables: dict, version: str) -> None:
     body = render_body(CARD_MD.read_text(encoding="utf-8"), tables, version)
     card = DatasetCard(f"---\n{card_data(tables, version, root).to_yaml()}\n---\n\n{body}")
     (Path(root) / "README.md").write_text(str(card), encoding="utf-8")
+    shutil.copyfile(LICENSE_MD, Path(root) / about.LICENSE_FILE)
 
 
 def render_body(template: str, tables: dict, version: str) -> str:
-    parts = {"version": version, "data-dictionary": data_dictionary(), "counts": counts(tables),
-             "errata": errata_list(tables["errata"])}
-    for name, text in parts.items():
-        template = template.replace(f"<!-- generated:{name} -->", text)
-    return template
+    """Fill every marker; a marker without a generator is a build error, never left in the card."""
+    parts = {"version": lambda: version, "tag": lambda: about.tag(version), "counts": lambda: counts(tables),
+             "data-dictionary": data_dictionary, "errata": lambda: errata_list(tables["errata"]),
+             "citation": lambda: f"```bibtex\n{about.bibtex(version)}\n```", "speakers": lambda: speaker_list(tables["speakers"]),
+             "breakdown": lambda: breakdown(tables), "source": lambda: source_facts(tables["document"][0]),
+             "error-codes": error_codes}
+    unknown = sorted(set(MARKER.findall(template)) - set(parts))
+    if unknown:
+        from .errors import BuildError
+        raise BuildError(str(CARD_MD), f"generated markers without a generator: {unknown}", f"one of {sorted(parts)}")
+    return MARKER.sub(lambda m: parts[m.group(1)](), template)
 
 
 def data_dictionary() -> str:
     out = []
     for t in schemas.TABLES:
         schema = schemas.load_schema(t)
+        keys = [f"{fk['fields']} → {fk['reference']['resource']}.{fk['reference']['fields']}" for fk in schema["x-foreign-keys"]]
         out += [f"### `{t}`", "", schema["description"], "",
-                f"Primary key: `{', '.join(schema['x-primary-key'])}`.", "",
+                f"Primary key: `{', '.join(schema['x-primary-key'])}`." + (f" References: {'; '.join(keys)}." if keys else ""), "",
                 "| column | type | meaning |", "| --- | --- | --- |"]
         for name, prop in schema["properties"].items():
-            out.append(f"| `{name}` | {_type_name(prop)} | {prop['description'].replace('|', '/')} |")
+            out.append(f"| `{name}` | {_type_name(prop)} | {_cell(prop['description'])}{_constraints(prop)} |")
         out.append("")
     return "\n".join(out).rstrip()
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "/")
+
+
+def _constraints(prop: dict) -> str:
+    notes = []
+    if "enum" in prop:
+        notes.append("one of " + ", ".join(f"`{v}`" for v in prop["enum"]))
+    if "pattern" in prop:
+        notes.append(f"pattern `{prop['pattern']}`".replace("|", "\\|"))  # a pipe would end the table cell
+    if "minimum" in prop:
+        notes.append(f"≥ {prop['minimum']}")
+    return f" ({'; '.join(notes)})" if notes else ""
 
 
 def _type_name(prop: dict) -> str:
@@ -92,7 +121,38 @@ def counts(tables: dict) -> str:
 
 
 def errata_list(errata: list[dict]) -> str:
-    rows = ["| id | block | printed | suggested | kind | found by |", "| --- | --- | --- | --- | --- | --- |"]
-    rows += [f"| {e['erratum_id']} | {e['block_id']} | {e['printed']} | {e['suggested']} | {e['kind']} | {e['detected_by']} |"
+    rows = ["| id | block | printed | suggested | kind | found by | note |", "| --- | --- | --- | --- | --- | --- | --- |"]
+    rows += [f"| {e['erratum_id']} | {e['block_id']} | {e['printed']} | {e['suggested']} | {e['kind']} | {e['detected_by']} | {_cell(e['note'])} |"
              for e in errata]
     return "\n".join(rows)
+
+
+def speaker_list(speakers: list[dict]) -> str:
+    rows = ["| speaker_id | type | name (as printed) | romanized | roles (as printed) | statements |", "| --- | --- | --- | --- | --- | --- |"]
+    rows += [f"| `{s['speaker_id']}` | {s['speaker_type']} | {s['name']} | {s['name_romanized']} | {'; '.join(s['roles']) or '—'} | {s['n_attributions']} |"
+             for s in speakers]
+    return "\n".join(rows)
+
+
+def breakdown(tables: dict) -> str:
+    def line(label: str, rows: list[dict], column: str) -> str:
+        return f"- {label}: " + ", ".join(f"{k} {n}" for k, n in sorted(Counter(r[column] for r in rows).items()))
+    return "\n".join([line("attributions by mention type", tables["attributions"], "mention_type"),
+                      line("attributions by quote type", tables["attributions"], "quote_type"),
+                      line("speakers by type", tables["speakers"], "speaker_type"),
+                      line("blocks by type", tables["blocks"], "block_type"),
+                      line("errata by kind", tables["errata"], "kind"),
+                      line("errata found by", tables["errata"], "detected_by")])
+
+
+def source_facts(doc: dict) -> str:
+    return "\n".join([f"- platform (as printed): {doc['platform']}", f"- article id: `{doc['source_id']}`",
+                      f"- title: {doc['title'] or 'none printed in the source (`document.title` is null)'}",
+                      f"- script: `{doc['script']}`; language: `{doc['language']}`",
+                      f"- {doc['n_chars']} characters (code points) on {doc['n_lines']} lines",
+                      f"- sha256 of the UTF-8 text: `{doc['source_sha256']}`"])
+
+
+def error_codes() -> str:
+    from .report import CODES
+    return "\n".join(["| code | meaning |", "| --- | --- |"] + [f"| `{c}` | {m} |" for c, m in CODES.items()])

@@ -1,15 +1,13 @@
-"""Cross-table rules of validate: spans against the source, derived columns, the card, the
-schema copies and the manifest."""
+"""Cross-table rules of validate: spans against the source, derived columns, the card and the
+schema copies. The manifest and versions are checked in integrity.py."""
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 import yaml
 
 from . import schemas
-from .release import MANIFEST, content_hash, release_files
 from .report import Report
 
 
@@ -52,9 +50,14 @@ def _check_heading_spans(tables: dict, report: Report) -> None:
 
 
 def check_derived(tables: dict, report: Report) -> None:
-    attributions = tables.get("attributions", [])
-    _check_speaker_counts(tables.get("speakers", []), attributions, report)
-    _check_paragraph_speakers(tables.get("paragraphs", []), tables.get("speakers", []), attributions, report)
+    """Columns derived from other tables; skipped when a table they derive from could not be read
+    (its file-missing or file-corrupt says it all, without a problem on every row that points at it)."""
+    if {"speakers", "attributions"} <= set(tables):
+        _check_speaker_counts(tables["speakers"], tables["attributions"], report)
+    if {"paragraphs", "speakers", "attributions"} <= set(tables):
+        _check_paragraph_speakers(tables["paragraphs"], tables["speakers"], tables["attributions"], report)
+    if {"paragraphs", "sections", "blocks"} <= set(tables):
+        _check_paragraph_places(tables["paragraphs"], tables["sections"], tables["blocks"], report)
     for i, sp in enumerate(tables.get("speakers", [])):
         roles, affs = sp.get("roles") or [], sp.get("affiliations") or []
         if len(roles) != len(affs) or any((a.get("organization") or "") + (a.get("title") or "") != r for r, a in zip(roles, affs)):
@@ -81,6 +84,23 @@ def _check_paragraph_speakers(paragraphs, speakers, attributions, report) -> Non
             report.add("derived-mismatch", "paragraphs", _id("paragraphs", p, i), "speaker_ids", f"attributions give {ids}")
 
 
+def _check_paragraph_places(paragraphs, sections, blocks, report) -> None:
+    """A paragraph repeats its block's span and section, and its section's label and title; a
+    section lists exactly the paragraphs that say they are in it."""
+    by_index = {s.get("section_index"): s for s in sections}
+    by_block = {b.get("block_id"): b for b in blocks}
+    for i, p in enumerate(paragraphs):
+        s, b = by_index.get(p.get("section_index")), by_block.get(p.get("block_id"))
+        if s and (p.get("section_label"), p.get("section_title")) != (s.get("label"), s.get("title")):
+            report.add("derived-mismatch", "paragraphs", _id("paragraphs", p, i), "section_label", f"section {s.get('section_index')} prints {s.get('label')!r} {s.get('title')!r}")
+        if b and (p.get("char_start"), p.get("char_end"), p.get("section_index")) != (b.get("char_start"), b.get("char_end"), b.get("section_index")):
+            report.add("derived-mismatch", "paragraphs", _id("paragraphs", p, i), "block_id", f"block {b.get('block_id')} has another span or section")
+    for i, s in enumerate(sections):
+        listed = [p.get("paragraph_id") for p in paragraphs if p.get("section_index") == s.get("section_index")]
+        if s.get("paragraph_ids") != listed:
+            report.add("derived-mismatch", "sections", _id("sections", s, i), "paragraph_ids", f"the paragraphs in this section are {listed}")
+
+
 def read_front_matter(path: Path) -> dict | None:
     text = path.read_text(encoding="utf-8")
     if not text.startswith("---\n"):
@@ -89,33 +109,54 @@ def read_front_matter(path: Path) -> dict | None:
     return yaml.safe_load(text[4:end]) if end > 0 else None
 
 
-def check_card(root: Path, tables: dict, report: Report) -> None:
+def check_card(root: Path, files: dict, version: str | None, report: Report) -> None:
+    """The card's YAML against the files: configs, version, and for each config the features,
+    num_examples, num_bytes (the table in memory) and download_size (the Parquet file)."""
     path = Path(root) / "README.md"
     if not path.is_file():
         report.add("file-missing", None, None, "README.md", "the generated card is missing")
         return
     try:
         meta = read_front_matter(path) or {}
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
         report.add("card-mismatch", None, None, "README.md", f"the card's YAML does not parse: {exc}")
         return
-    configs = {c.get("config_name") for c in meta.get("configs") or []}
+    if not isinstance(meta, dict):
+        report.add("card-mismatch", None, None, "README.md", "the card's YAML is not a mapping")
+        return
+    configs = {str(c.get("config_name")) for c in _mappings(meta.get("configs"))}
     if configs != set(schemas.TABLES):
         report.add("card-mismatch", None, None, "configs", f"configs {sorted(configs)} differ from the tables")
-    for info in meta.get("dataset_info") or []:
-        _check_info(info, tables, report)
+    if version is not None and str(meta.get("version")) != version:
+        report.add("card-mismatch", None, None, "version", f"the card says version {meta.get('version')!r}, the release {version!r}")
+    infos = {i.get("config_name"): i for i in _mappings(meta.get("dataset_info"))}
+    for table, f in files.items():
+        if table not in infos:
+            report.add("card-mismatch", table, None, "dataset_info", "the card has no dataset_info for this table")
+        else:
+            _check_info(infos[table], table, f, report)
 
 
-def _check_info(info: dict, tables: dict, report: Report) -> None:
-    table = info.get("config_name")
-    if table not in tables:
-        return
-    names = [f.get("name") for f in info.get("features") or []]
+def _mappings(value) -> list[dict]:
+    """The mappings of a YAML list; anything else in a hand-edited card counts as nothing."""
+    return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
+
+
+def _int(value) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def _check_info(info: dict, table: str, f, report: Report) -> None:
+    names = [x.get("name") for x in _mappings(info.get("features"))]
     if names != schemas.columns(table):
         report.add("card-mismatch", table, None, "features", f"card features {names} differ from the columns")
-    examples = sum(s.get("num_examples", 0) for s in info.get("splits") or [])
-    if examples != len(tables[table]):
-        report.add("card-mismatch", table, None, "num_examples", f"card says {examples}, the file has {len(tables[table])}")
+    splits = _mappings(info.get("splits"))
+    found = {"num_examples": sum(_int(s.get("num_examples")) for s in splits), "num_bytes": sum(_int(s.get("num_bytes")) for s in splits),
+             "download_size": info.get("download_size")}
+    actual = {"num_examples": len(f.rows), "num_bytes": f.nbytes, "download_size": f.file_bytes}
+    for key, value in actual.items():
+        if found[key] != value:
+            report.add("card-mismatch", table, None, key, f"the card says {key} {found[key]}, the file gives {value}")
 
 
 def check_schema_copies(root: Path, report: Report) -> None:
@@ -125,36 +166,3 @@ def check_schema_copies(root: Path, report: Report) -> None:
             report.add("file-missing", table, None, None, f"schema/{table}.schema.json is missing")
         elif copy.read_bytes() != schemas.schema_file(table).read_bytes():
             report.add("schema-copy-mismatch", table, None, None, f"schema/{table}.schema.json differs from the project's schema")
-
-
-def check_manifest(root: Path, tables: dict, report: Report) -> None:
-    root = Path(root).resolve()
-    try:
-        manifest = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
-        entries = {e["path"]: e for e in manifest["files"]}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        report.add("manifest-missing", None, None, MANIFEST, f"cannot read the manifest: {exc}")
-        return
-    for rel, entry in entries.items():
-        _check_manifest_file(root, rel, entry, report)
-    listed = {(root / p).resolve() for p in entries}
-    for path in release_files(root):
-        if path.resolve() not in listed:
-            report.add("manifest-extra-file", None, None, path.relative_to(root).as_posix(), "a file the manifest does not list")
-    for table, rows in tables.items():
-        want = (manifest.get("tables") or {}).get(table) or {}
-        if want.get("rows") != len(rows) or want.get("content_sha256") != content_hash(table, rows):
-            report.add("content-hash-mismatch", table, None, None, "rows or content hash differ from the manifest")
-
-
-def _check_manifest_file(root: Path, rel: str, entry: dict, report: Report) -> None:
-    path = (root / rel).resolve()
-    if Path(rel).is_absolute() or ".." in Path(rel).parts or root not in path.parents:
-        report.add("manifest-unsafe-path", None, None, rel, "the path leaves the release folder; not read")
-        return
-    if not path.is_file():
-        report.add("manifest-file-missing", None, None, rel, "listed in the manifest but absent")
-        return
-    data = path.read_bytes()
-    if len(data) != entry.get("bytes") or hashlib.sha256(data).hexdigest() != entry.get("sha256"):
-        report.add("checksum-mismatch", None, None, rel, "size or sha256 differs from the manifest")

@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
 def _add(sub, name, help_text, add_args, run):
     example = EXAMPLES.get(name)
     sp = sub.add_parser(name, help=help_text, description=help_text,
-                        epilog=f"example:\n  {example}" if example else None, formatter_class=argparse.RawDescriptionHelpFormatter)
+                        epilog=f"example:\n  {example}\n" if example else None, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_args(sp)
     sp.set_defaults(run=run)
     return sp

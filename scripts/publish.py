@@ -1,11 +1,202 @@
-"""Placeholder: the publish command lands with its issue."""
-EXAMPLE = None
+"""jd-wechat-commentary publish: upload a release folder to a Hugging Face dataset repository in
+one commit (every file of MANIFEST.json plus the manifest; deleting remote files the release no
+longer has), then tag that commit v<version>.
+
+Order: validate the folder (refuse if not valid) -> plan from the manifest -> [--dry-run: print
+and stop, no network] -> token -> list refs (refuse if the tag exists) -> list remote files ->
+one commit whose parent is the head that was listed -> tag. The token is read from HF_TOKEN or
+the login cache by huggingface_hub and is never printed; error messages are scrubbed of it.
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from . import about
+from .release import MANIFEST
+
+DATASET = Path(__file__).resolve().parent.parent / "dataset"
+EXAMPLE = ("jd-wechat-commentary publish --repo-id OWNER/NAME --dry-run\n"
+           "  jd-wechat-commentary publish --repo-id OWNER/NAME --revision main")
+# Created by the Hub with every repository (its Git LFS rules); never a release file, never deleted.
+KEEP_REMOTE = frozenset({".gitattributes"})
+UNKNOWN_DELETIONS = "unknown without the network: computed from the remote file list in a real run"
+
+
+@dataclass(frozen=True)
+class Upload:
+    path_in_repo: str
+    local_path: str
+    bytes: int
+    sha256: str
+
+
+@dataclass
+class Plan:
+    repo_id: str
+    revision: str
+    version: str
+    tag: str
+    uploads: list[Upload]
+    deletions: list[str] | None = None    # None: not known (dry run)
+    commit: str | None = field(default=None)
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out["deletions"] = UNKNOWN_DELETIONS if self.deletions is None else self.deletions
+        return out
+
+    def text(self) -> str:
+        lines = [f"publish {self.repo_id} (dataset) at revision {self.revision}: one commit, then tag {self.tag}"]
+        lines += [f"add {u.path_in_repo} <- {u.local_path} ({u.bytes} bytes, sha256 {u.sha256})" for u in self.uploads]
+        if self.deletions is None:
+            lines.append(f"delete: {UNKNOWN_DELETIONS}")
+        else:
+            lines += [f"delete {p}" for p in self.deletions] or ["delete: nothing"]
+        lines.append(f"tag {self.tag} on that commit (dataset version {self.version})")
+        return "\n".join(lines)
+
+
+class PublishError(Exception):
+    """A refusal or a failure that leaves the repository as it was (unless the message says otherwise)."""
 
 
 def add_arguments(parser) -> None:
-    pass
+    parser.add_argument("--repo-id", required=True, help="the dataset repository, OWNER/NAME")
+    parser.add_argument("--dir", type=Path, default=DATASET, help="release folder (default: dataset/)")
+    parser.add_argument("--revision", default="main", help="branch to commit to (default: main)")
+    parser.add_argument("--dry-run", action="store_true", help="print the operations and the tag; no network")
+    parser.add_argument("--json", action="store_true", help="print the plan as JSON")
 
 
-def run(args) -> int:
-    print("publish: not implemented yet")
-    return 2
+def run(args, hub=None) -> int:
+    """`hub` stands in for the Hub in tests (list_repo_refs, list_repo_files, create_commit,
+    create_tag); by default a HfApi with the user's token."""
+    if not (Path(args.dir) / MANIFEST).is_file():
+        print(f"error: {args.dir} is not a release folder (no {MANIFEST})", file=sys.stderr)
+        return 2
+    token = None
+    try:
+        plan = plan_release(Path(args.dir), args.repo_id, args.revision)
+        if args.dry_run:
+            _show(plan, args.json)
+            return 0
+        if hub is None:
+            token, hub = connect()
+        # Text mode shows the operations before sending them; JSON mode prints one document at the end.
+        publish(plan, hub, (lambda: None) if args.json else (lambda: _show(plan, False)))
+    except PublishError as exc:
+        print(f"error: {_scrub(str(exc), token)}", file=sys.stderr)
+        return 1
+    if args.json:
+        _show(plan, True)
+    else:
+        print(f"published {plan.repo_id}: commit {plan.commit}, tag {plan.tag}")
+    return 0
+
+
+def _show(plan: Plan, as_json: bool) -> None:
+    print(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2) if as_json else plan.text())
+
+
+def plan_release(root: Path, repo_id: str, revision: str) -> Plan:
+    """Refuse an invalid folder; else one upload per manifest entry plus the manifest itself."""
+    from .release import file_entry
+    from .validate import validate_release
+
+    report = validate_release(root)
+    if not report.valid:
+        raise PublishError(f"refusing to publish: {root} does not validate\n{report.text()}")
+    manifest = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    version = manifest["dataset_version"]
+    entries = manifest["files"] + [file_entry(root, root / MANIFEST)]
+    uploads = [Upload(e["path"], str((root / e["path"]).resolve()), e["bytes"], e["sha256"]) for e in entries]
+    return Plan(repo_id, revision, version, about.tag(version), sorted(uploads, key=lambda u: u.path_in_repo))
+
+
+def connect():
+    """(token, HfApi). The token comes from HF_TOKEN or the login cache; it is never printed."""
+    from huggingface_hub import HfApi, constants, get_token
+
+    if constants.is_offline_mode():
+        raise PublishError("cannot reach the Hugging Face Hub: offline mode is on (HF_HUB_OFFLINE); nothing was changed")
+    token = get_token()
+    if not token:
+        raise PublishError("no Hugging Face token: set HF_TOKEN or log in with `hf auth login`; nothing was changed")
+    return token, HfApi(token=token)
+
+
+def publish(plan: Plan, hub, show) -> None:
+    """Read the remote state, commit once with the head it read as parent (so the deletions
+    match the state they were computed from), then tag."""
+    with _hub_errors("nothing was changed"):
+        refs = hub.list_repo_refs(plan.repo_id, repo_type="dataset")
+        if plan.tag in {t.name for t in refs.tags}:
+            raise PublishError(f"refusing to publish: tag {plan.tag} already exists in {plan.repo_id}; "
+                               "a published version is never replaced (raise the version)")
+        head = next((b.target_commit for b in refs.branches if b.name == plan.revision), None)
+        if head is None:
+            raise PublishError(f"branch {plan.revision!r} does not exist in {plan.repo_id}; nothing was changed")
+        remote = hub.list_repo_files(plan.repo_id, repo_type="dataset", revision=plan.revision)
+    plan.deletions = remote_deletions(remote, plan.uploads)
+    show()
+    with _hub_errors("nothing was changed"):
+        info = hub.create_commit(plan.repo_id, commit_operations(plan), commit_message=f"Release {plan.tag}",
+                                 commit_description=f"Dataset version {plan.version}; every file and its sha256 in {MANIFEST}.",
+                                 repo_type="dataset", revision=plan.revision, parent_commit=head)
+    plan.commit = info.oid
+    with _hub_errors(f"commit {info.oid} was made but not tagged; tag it {plan.tag} by hand"):
+        hub.create_tag(plan.repo_id, tag=plan.tag, tag_message=f"{about.PRETTY_NAME} {plan.version}",
+                       revision=info.oid, repo_type="dataset")
+
+
+def remote_deletions(remote_files, uploads: list[Upload]) -> list[str]:
+    """Files the remote repository has that this release does not (except KEEP_REMOTE)."""
+    return sorted(set(remote_files) - {u.path_in_repo for u in uploads} - KEEP_REMOTE)
+
+
+def commit_operations(plan: Plan) -> list:
+    """The operations of the one commit: an add per upload, a delete per known deletion."""
+    from huggingface_hub import CommitOperationAdd, CommitOperationDelete
+
+    operations = [CommitOperationAdd(path_in_repo=u.path_in_repo, path_or_fileobj=u.local_path) for u in plan.uploads]
+    return operations + [CommitOperationDelete(path_in_repo=p) for p in plan.deletions or []]
+
+
+class _hub_errors:
+    """Turn the Hub's and the network's exceptions into one PublishError saying what state is left."""
+
+    def __init__(self, state: str):
+        self.state = state
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        if exc is None or isinstance(exc, PublishError):
+            return False
+        from huggingface_hub.errors import HfHubHTTPError
+        if isinstance(exc, _network_errors()):
+            raise PublishError(f"cannot reach the Hugging Face Hub ({type(exc).__name__}: {exc}); {self.state}") from None
+        if isinstance(exc, HfHubHTTPError):
+            raise PublishError(f"the Hugging Face Hub refused ({exc}); {self.state}") from None
+        return False
+
+
+def _network_errors() -> tuple[type[BaseException], ...]:
+    """OSError covers offline mode (OfflineModeIsEnabled is a ConnectionError) and requests;
+    huggingface_hub's HTTP client (httpx, or its fork httpx2) raises TransportError."""
+    found: list[type[BaseException]] = [OSError]
+    for name in ("httpx2", "httpx"):
+        try:
+            found.append(importlib.import_module(name).TransportError)
+        except (ImportError, AttributeError):
+            continue
+    return tuple(found)
+
+
+def _scrub(message: str, token: str | None) -> str:
+    return message.replace(token, "***") if token else message

@@ -61,7 +61,8 @@ def content_hash(table: str, rows: list[dict]) -> str:
     """sha256 over rows in canonical JSON (sorted keys, UTF-8), ordered by primary key: it
     changes when the data changes, not when the Parquet writer does."""
     key = schemas.primary_key(table)
-    ordered = sorted(rows, key=lambda r: tuple(r[k] for k in key))
+    # ordered by key; the type name keeps a tampered table (a null or mistyped key) sortable
+    ordered = sorted(rows, key=lambda r: tuple((v is None, type(v).__name__, v if v is not None else 0) for v in (r.get(k) for k in key)))
     h = hashlib.sha256()
     for row in ordered:
         h.update(json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

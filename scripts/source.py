@@ -7,6 +7,7 @@ with the file and line named, rather than silently normalised.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +28,11 @@ class Source:
 
 
 def read_source(path: Path) -> Source:
-    data = Path(path).read_bytes()
+    return source_from_bytes(Path(path), _read_bytes(path))
+
+
+def source_from_bytes(path: Path, data: bytes) -> Source:
+    """The input rules, on bytes already read (the property tests feed generated text here)."""
     if not data:
         raise BuildError(str(path), "an empty file", "the article's text (at least one line)")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -36,6 +41,8 @@ def read_source(path: Path) -> Source:
     if "\r" in text:
         line = text[: text.index("\r")].count("\n") + 1
         raise BuildError(f"{path}:{line}", "a carriage return (CRLF or CR line end)", "LF line ends only")
+    if not text.strip():
+        raise BuildError(str(path), "only whitespace", "the article's text (at least one non-blank line)")
     return Source(Path(path), text, hashlib.sha256(data).hexdigest())
 
 
@@ -49,11 +56,14 @@ def _decode(path: Path, data: bytes) -> str:
 
 # ---------------------------------------------------------------- the curated file
 
-DOCUMENT_KEYS = {"document_id", "source_id", "title"}
-SPEAKER_KEYS = {"name", "speaker_id", "speaker_type", "name_romanized", "affiliations"}
-AFFILIATION_KEYS = {"role", "organization", "title"}
-ERRATUM_KEYS = {"context", "printed", "suggested", "kind", "note"}
+# key -> allowed types; the first type listed is the one an error names.
+DOCUMENT_KEYS = {"document_id": (str,), "source_id": (str, type(None)), "title": (str, type(None))}
+SPEAKER_KEYS = {"name": (str,), "speaker_id": (str,), "speaker_type": (str,), "name_romanized": (str,), "affiliations": (list,)}
+AFFILIATION_KEYS = {"role": (str,), "organization": (str, type(None)), "title": (str,)}
+ERRATUM_KEYS = {"context": (str,), "printed": (str,), "suggested": (str,), "kind": (str,), "note": (str,)}
 ERRATUM_KINDS = {"numbering", "typo", "missing_text", "script_conversion", "punctuation"}
+SPEAKER_TYPES = {"person", "organization"}
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 @dataclass
@@ -62,64 +72,128 @@ class Curation:
     document: dict = field(default_factory=dict)
     speakers: list[dict] = field(default_factory=list)
     errata: list[dict] = field(default_factory=list)
+    data: bytes | None = None      # the bytes read, copied into the release as they were used
 
     def speaker_by_name(self) -> dict[str, dict]:
         return {s["name"]: s for s in self.speakers}
 
 
 def read_curation(path: Path | None) -> Curation:
-    if path is None:
-        return Curation()
-    raw = _load_yaml(path)
-    _check_keys(path, "the file", raw, {"document", "speakers", "errata"})
-    cur = Curation(Path(path), raw.get("document") or {}, raw.get("speakers") or [], raw.get("errata") or [])
-    _check_keys(path, "document", cur.document, DOCUMENT_KEYS)
+    return Curation() if path is None else curation_from_bytes(Path(path), _read_bytes(path))
+
+
+def curation_from_bytes(path: Path, data: bytes) -> Curation:
+    """The curated file's rules, on bytes already read (the property tests feed generated YAML here)."""
+    raw = _load_yaml(path, data)
+    _check_entry(path, "the file", raw, {"document": (dict, type(None)), "speakers": (list, type(None)), "errata": (list, type(None))})
+    cur = Curation(Path(path), raw.get("document") or {}, raw.get("speakers") or [], raw.get("errata") or [], data)
+    _check_entry(path, "document", cur.document, DOCUMENT_KEYS)
+    if not SLUG.fullmatch(cur.document.get("document_id") or "x"):
+        raise BuildError(f"{path}: document", f"document_id {cur.document['document_id']!r}", "a lowercase ASCII slug (a-z, 0-9, -)")
     _check_speakers(path, cur.speakers)
     for i, entry in enumerate(cur.errata):
         where = f"errata[{i}]"
-        _check_keys(path, where, entry, ERRATUM_KEYS, required=ERRATUM_KEYS)
+        _check_entry(path, where, entry, ERRATUM_KEYS, required=set(ERRATUM_KEYS))
         if entry["kind"] not in ERRATUM_KINDS:
             raise BuildError(f"{path}: {where}", f"kind {entry['kind']!r}", f"one of {sorted(ERRATUM_KINDS)}")
     return cur
 
 
-def _load_yaml(path: Path) -> dict:
+def _read_bytes(path: Path) -> bytes:
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise BuildError(str(path), f"a file that cannot be read ({exc.strerror or exc})", "a readable file") from None
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """safe_load keeps the last of two equal keys; a curated file must not lose one silently."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool, type(None))):
+                continue    # an unhashable key: the base class reports it
+            if key in seen:
+                raise BuildError(f"{self.name}:{key_node.start_mark.line + 1}", f"the key {key!r} twice in one mapping", "each key once")
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+def _load_yaml(path: Path, data: bytes) -> dict:
+    text = _decode(path, data)
+    try:
+        loader = _StrictLoader(text)
+        loader.name = str(path)
+        try:
+            raw = loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise BuildError(where, f"invalid YAML ({getattr(exc, 'problem', exc)})", "a YAML mapping") from None
+        raise BuildError(where, f"invalid YAML ({getattr(exc, 'problem', None) or exc})", "a YAML mapping") from None
     if not isinstance(raw, dict):
         raise BuildError(str(path), f"a {type(raw).__name__} at the top", "a mapping with document, speakers, errata")
     return raw
 
 
-def _check_keys(path, where: str, entry, allowed: set, required: set = frozenset()) -> None:
+def _check_entry(path, where: str, entry, allowed: dict, required: set = frozenset()) -> None:
     if not isinstance(entry, dict):
         raise BuildError(f"{path}: {where}", f"a {type(entry).__name__}", "a mapping")
-    unknown = sorted(set(entry) - allowed)
+    unknown = sorted(set(entry) - set(allowed), key=str)
     if unknown:
         raise BuildError(f"{path}: {where}", f"unknown key(s) {unknown}", f"only {sorted(allowed)}")
     missing = sorted(required - set(entry))
     if missing:
         raise BuildError(f"{path}: {where}", f"missing key(s) {missing}", f"all of {sorted(required)}")
+    for key, value in entry.items():
+        if not isinstance(value, allowed[key]) or value == "":
+            raise BuildError(f"{path}: {where}.{key}", f"{value!r}", f"a non-empty {allowed[key][0].__name__}")
 
 
 def _check_speakers(path, speakers: list) -> None:
-    seen_ids, seen_names = {}, {}
+    seen = {"speaker_id": {}, "name": {}}
     for i, sp in enumerate(speakers):
         where = f"speakers[{i}]"
-        _check_keys(path, where, sp, SPEAKER_KEYS, required={"name"})
-        for key, seen in (("speaker_id", seen_ids), ("name", seen_names)):
+        _check_entry(path, where, sp, SPEAKER_KEYS, required={"name"})
+        for key, earlier in seen.items():
             value = sp.get(key)
-            if value is not None and value in seen:
-                raise BuildError(f"{path}: {where}", f"duplicate {key} {value!r} (also speakers[{seen[value]}])", f"each {key} once")
-            seen[value] = i
+            if value in earlier:
+                raise BuildError(f"{path}: {where}", f"duplicate {key} {value!r} (also speakers[{earlier[value]}])", f"each {key} once")
+            if value is not None:
+                earlier[value] = i
+        if not SLUG.fullmatch(sp.get("speaker_id", "x")) or sp.get("speaker_type", "person") not in SPEAKER_TYPES:
+            raise BuildError(f"{path}: {where}", f"speaker_id {sp.get('speaker_id')!r}, speaker_type {sp.get('speaker_type')!r}",
+                             f"a lowercase ASCII slug and one of {sorted(SPEAKER_TYPES)}")
         for j, aff in enumerate(sp.get("affiliations") or []):
-            _check_keys(path, f"{where}.affiliations[{j}]", aff, AFFILIATION_KEYS, required={"role", "title"})
+            _check_entry(path, f"{where}.affiliations[{j}]", aff, AFFILIATION_KEYS, required={"role", "title"})
             if (aff.get("organization") or "") + aff["title"] != aff["role"]:
                 raise BuildError(f"{path}: {where}.affiliations[{j}]", f"organization + title != role {aff['role']!r}", "a split of the role as printed")
+
+
+# ---------------------------------------------------------------- anchoring curated facts
+
+def check_anchors(text: str, cur: Curation) -> None:
+    """Every curated fact must still match the text: each speaker's name and printed roles occur,
+    each erratum anchors. All failures are named in one error, so one edit of the source shows
+    everything it broke at once."""
+    failures = []
+    for i, sp in enumerate(cur.speakers):
+        printed = [(f"speakers[{i}]", "name", sp["name"])]
+        printed += [(f"speakers[{i}].affiliations[{j}]", "role", a["role"]) for j, a in enumerate(sp.get("affiliations") or [])]
+        failures += [f"{where} ({sp['name']!r}): found {what} {value!r} 0 times in the source; expected at least once"
+                     for where, what, value in printed if value not in text]
+    for i, entry in enumerate(cur.errata):
+        try:
+            anchor(text, entry["context"], entry["printed"], f"errata[{i}] ({entry['context']!r})")
+        except BuildError as exc:
+            failures.append(str(exc))
+    if failures:
+        n = len(failures)
+        raise BuildError(str(cur.path), f"{n} curated {'entry that no longer matches' if n == 1 else 'entries that no longer match'} the source",
+                         "each curated entry to match the source text; these do not:\n  " + "\n  ".join(failures))
 
 
 def anchor(text: str, context: str, printed: str, where: str) -> tuple[int, int]:
@@ -128,6 +202,8 @@ def anchor(text: str, context: str, printed: str, where: str) -> tuple[int, int]
     hits = _find_all(text, context)
     if len(hits) != 1:
         raise BuildError(where, f"context {context!r} {len(hits)} times in the source", "exactly once")
+    if "\n" in printed:
+        raise BuildError(where, f"printed text {printed!r} across a line end", "an erratum within one line (one block)")
     inner = _find_all(context, printed)
     if len(inner) != 1:
         raise BuildError(where, f"printed text {printed!r} {len(inner)} times inside its context", "exactly once")

@@ -44,19 +44,43 @@ def build_speakers(statements: list[Statement], curation, warnings: Warnings) ->
 
 
 def _resolve_pronouns(statements: list[Statement], warnings: Warnings) -> None:
-    """A pronoun refers to the last person who spoke, not to the nearest name in the text."""
-    last_person = None
+    """A pronoun refers to the last person who spoke, not to the nearest name in the text; a
+    surname with a form of address (李教授) to the last person of that surname who spoke."""
+    people: list[str] = []          # persons in the order they last spoke
+    roles: dict[str, list[str]] = {}
     for st in statements:
+        roles.setdefault(st.mention.name, []).extend(st.mention.roles)
         m = st.mention
         if m.kind == "pronoun":
-            st.speaker = last_person
-            if last_person is None:
-                pronoun = st.paragraph.text[m.start - st.paragraph.char_start:m.end - st.paragraph.char_start]
-                warnings.add(f"line {st.paragraph.line}", f"pronoun {pronoun!r} has no earlier speaker to refer to; statement dropped")
-            continue
-        st.speaker = ("organization" if m.kind == "organization" else "person", m.name)
-        if st.speaker[0] == "person":
-            last_person = st.speaker
+            st.speaker = ("person", people[-1]) if people else None
+            if not people:
+                warnings.add(f"line {st.paragraph.line}", f"pronoun {_printed(st)!r} has no earlier speaker to refer to; statement dropped")
+        elif m.surname_only:
+            st.speaker = _by_surname(st, people, roles, warnings)
+        else:
+            st.speaker = ("organization" if m.kind == "organization" else "person", m.name)
+        if st.speaker and st.speaker[0] == "person":
+            people = [p for p in people if p != st.speaker[1]] + [st.speaker[1]]
+
+
+def _by_surname(st: Statement, people: list[str], roles: dict, warnings: Warnings):
+    """李所長 is the 李 whose role ends in 所長; 李先生 the last 李 who spoke."""
+    surname = st.mention.surname_only
+    address = _printed(st)[len(surname):]
+    fits = [p for p in people if p.startswith(surname) and len(p) > len(surname)]
+    by_role = [p for p in fits if any(r.endswith(address) for r in roles.get(p, []))]
+    if len(by_role) == 1:
+        return "person", by_role[0]
+    if not fits:
+        warnings.add(f"line {st.paragraph.line}", f"{_printed(st)!r} names no earlier speaker of surname {surname}; statement dropped")
+        return None
+    if len(fits) > 1 and people[-1] != fits[-1]:
+        warnings.add(f"line {st.paragraph.line}", f"{_printed(st)!r} could be any of {fits}; taken for the last who spoke, {fits[-1]!r}")
+    return "person", fits[-1]
+
+
+def _printed(st: Statement) -> str:
+    return st.paragraph.text[st.mention.start - st.paragraph.char_start:st.mention.end - st.paragraph.char_start]
 
 
 def _apply_curation(speakers: list[Speaker], curation, warnings: Warnings) -> None:

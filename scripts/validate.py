@@ -5,8 +5,8 @@ It reads the files and never executes anything from the folder it checks. It imp
 """
 from __future__ import annotations
 
-import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -19,43 +19,91 @@ REFERENCE_CODES = {"blocks": "unknown-block", "sections": "unknown-section", "pa
                    "speakers": "unknown-speaker"}
 
 
+@dataclass
+class TableFile:
+    """One table as read from its Parquet file: rows, our metadata key, in-memory and file sizes."""
+    rows: list[dict]
+    meta: dict
+    nbytes: int
+    file_bytes: int
+
+
 def validate_release(root: Path) -> Report:
-    from .checks import check_card, check_derived, check_manifest, check_schema_copies, check_spans
+    from .checks import check_card, check_schema_copies
+    from .integrity import check_manifest, check_versions, read_manifest
 
     root, report = Path(root), Report()
-    tables = read_tables(root, report)
-    for table, rows in tables.items():
-        check_rows(table, rows, report)
-        check_primary_key(table, rows, report)
-    check_references(tables, report)
-    if tables.get("document"):
-        check_spans(tables, report)
-        check_derived(tables, report)
-    check_card(root, tables, report)
+    files = read_tables(root, report)
+    tables = {t: f.rows for t, f in files.items()}
+    check_tables(tables, report)
+    manifest = read_manifest(root, report)
+    version = check_versions(root, manifest, files, report)
+    check_card(root, files, version, report)
     check_schema_copies(root, report)
-    check_manifest(root, tables, report)
+    if manifest is not None:
+        check_manifest(root, manifest, tables, report)
     report.checked = {t: len(rows) for t, rows in tables.items()}
     return report
 
 
-def read_tables(root: Path, report: Report) -> dict[str, list[dict]]:
+def validate_tables(tables: dict[str, list[dict]]) -> Report:
+    """The row and cross-table rules on tables in memory (no files): what a build must satisfy."""
+    report = Report()
+    check_tables(tables, report)
+    report.checked = {t: len(rows) for t, rows in tables.items()}
+    return report
+
+
+def check_tables(tables: dict[str, list[dict]], report: Report) -> None:
+    from .checks import check_derived, check_spans
+
+    typed = {}
+    for table, rows in tables.items():
+        if check_rows(table, rows, report):
+            typed[table] = rows
+        check_primary_key(table, rows, report)
+    # The cross-table rules assume well-typed rows: a table with schema violations is reported
+    # row by row above and left out here, rather than crash on a wrong type or repeat itself.
+    check_references(typed, report)
+    if typed.get("document"):
+        check_spans(typed, report)
+        check_derived(typed, report)
+
+
+def read_tables(root: Path, report: Report) -> dict[str, TableFile]:
+    from .integrity import safe_path
+
     tables = {}
     for table in schemas.TABLES:
         path = parquet_path(root, table)
+        if safe_path(Path(root).resolve(), path.relative_to(root).as_posix()) is None:
+            report.add("file-corrupt", table, None, None, f"{path.relative_to(root)} is a symbolic link; not followed")
+            continue
         if not path.is_file():
             report.add("file-missing", table, None, None, f"{path.relative_to(root)} is missing")
             continue
         try:
-            data = pq.read_table(path)
+            data = read_parquet(path)
         except Exception as exc:  # pyarrow raises several types for damaged files
             report.add("file-corrupt", table, None, None, f"{path.relative_to(root)} cannot be read as Parquet: {exc}")
             continue
-        check_arrow(table, data.schema, report)
-        tables[table] = data.to_pylist()
+        meta = check_arrow(table, data.schema, report)
+        tables[table] = TableFile(data.to_pylist(), meta, data.nbytes, path.stat().st_size)
     return tables
 
 
-def check_arrow(table: str, schema, report: Report) -> None:
+def read_parquet(path: Path):
+    """One file through ParquetFile: pq.read_table goes through pyarrow.dataset, which imports pandas.
+    pyarrow only checks the magic bytes at the end, so the ones at the start are checked here."""
+    with open(path, "rb") as raw:
+        if raw.read(4) != b"PAR1":
+            raise ValueError("the file does not start with the Parquet magic bytes PAR1")
+    with pq.ParquetFile(path) as f:
+        return f.read()
+
+
+def check_arrow(table: str, schema, report: Report) -> dict:
+    """The Arrow schema against the JSON Schema's, and the file metadata; returns our metadata key."""
     expected = schemas.arrow_schema(table)
     if not schema.remove_metadata().equals(expected):
         report.add("table-schema-mismatch", table, None, None,
@@ -66,18 +114,23 @@ def check_arrow(table: str, schema, report: Report) -> None:
     try:
         ours = json.loads(meta.get(META_KEY, b"{}"))
     except ValueError:
+        ours = None
+    if not isinstance(ours, dict):
         ours = {}
     if ours.get("schema_id") != schemas.load_schema(table)["$id"] or ours.get("table") != table:
         report.add("metadata-mismatch", table, None, META_KEY.decode(), f"file metadata {ours} does not name this table's schema $id")
-    report.checked.setdefault("_file_metadata", {})[table] = ours
+    return ours
 
 
-def check_rows(table: str, rows: list[dict], report: Report) -> None:
-    validator = schemas.row_validator(table)
+def check_rows(table: str, rows: list[dict], report: Report) -> bool:
+    """Every row against the table's JSON Schema; True when all of them pass."""
+    validator, valid = schemas.row_validator(table), True
     for i, row in enumerate(rows):
         for err in validator.iter_errors(row):
             fld = ".".join(str(p) for p in err.absolute_path) or None
             report.add("schema-violation", table, row_id(table, row, i), fld, err.message)
+            valid = False
+    return valid
 
 
 def row_id(table: str, row: dict, index):
@@ -90,9 +143,9 @@ def check_primary_key(table: str, rows: list[dict], report: Report) -> None:
     seen = set()
     for i, row in enumerate(rows):
         value = tuple(row.get(k) for k in schemas.primary_key(table))
-        if value in seen:
+        if repr(value) in seen:     # repr: a tampered key may be unhashable (a list)
             report.add("duplicate-id", table, row_id(table, row, i), ",".join(schemas.primary_key(table)), f"{value} occurs more than once")
-        seen.add(value)
+        seen.add(repr(value))
 
 
 def check_references(tables: dict, report: Report) -> None:
@@ -123,7 +176,9 @@ def _check_list_references(tables: dict, keys: dict, report: Report) -> None:
 def validate_jsonl(path: Path, table: str) -> Report:
     """Check a user's JSON Lines file against one table's schema; rows are line numbers."""
     report = Report()
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    # bytes, line by line: json.loads decodes each strictly, so a line that is not UTF-8 is an
+    # invalid-json problem with its number rather than a crash of the whole file
+    lines = Path(path).read_bytes().split(b"\n")
     validator, n = schemas.row_validator(table), 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -141,7 +196,3 @@ def validate_jsonl(path: Path, table: str) -> Report:
             report.add("schema-violation", table, number, ".".join(map(str, err.absolute_path)) or None, err.message)
     report.checked = {table: n}
     return report
-
-
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -111,3 +111,25 @@ def test_a_numbered_sentence_is_not_a_heading():
 def test_image_placeholders(line):
     _, _, doc = statements(f"導語。\n{line}")
     assert doc.blocks[1].block_type == "image"
+
+
+def test_surname_with_a_form_of_address_continues_the_last_speaker_of_that_surname():
+    text = ("研究所所長李慕華認為,租金太高。\n編輯李德昌則表示,讀者還在。\n"
+            "李先生補充道,社區合作可行。\n李所長還指出,現金流要穩。")
+    out, warnings, _ = statements(text)
+    # 李先生 follows 李德昌 directly; 李所長 is the 李 whose printed role ends in 所長.
+    assert [o[5] for o in out] == ["李慕華", "李德昌", "李德昌", "李慕華"]
+    assert warnings == []
+
+
+def test_surname_continuation_warns_when_another_speaker_intervenes():
+    text = "所長李慕華認為,租金太高。\n編輯李德昌則表示,讀者還在。\n律師方若琳表示,要退款。\n李先生補充道,可以合作。"
+    out, warnings, _ = statements(text)
+    assert out[3][5] == "李德昌"
+    assert len(warnings) == 1 and "line 4" in warnings[0] and "李慕華" in warnings[0] and "李德昌" in warnings[0]
+
+
+def test_surname_form_with_no_earlier_speaker_of_that_surname_is_a_person_as_printed():
+    out, warnings, _ = statements("律師方若琳表示,要退款。\n王先生補充道,可以合作。")
+    assert [o[5] for o in out] == ["方若琳", "王先生"]
+    assert len(warnings) == 1 and "line 2" in warnings[0] and "王先生" in warnings[0]

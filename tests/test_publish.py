@@ -1,0 +1,162 @@
+"""publish: the planned commit equals the manifest; --dry-run and every refusal happen without
+the network; a run that cannot reach the Hub changes nothing; the token never leaks."""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from types import SimpleNamespace
+
+import huggingface_hub
+import pytest
+from huggingface_hub import CommitOperationAdd, CommitOperationDelete
+
+from conftest import DATASET
+from jd_wechat_commentary import publish
+from jd_wechat_commentary.cli import main
+from netguard import block_network
+
+MANIFEST = json.loads((DATASET / "MANIFEST.json").read_text(encoding="utf-8"))
+TOKEN = "hf_TEST_token_must_never_be_printed_4f2a9c"
+
+
+@pytest.fixture()
+def offline_guard(monkeypatch):
+    """No socket may open and no Hub client may be made; returns the list of network attempts."""
+    def no_hub():
+        raise AssertionError("publish tried to connect to the Hub")
+    monkeypatch.setattr(publish, "connect", no_hub)
+    return block_network(monkeypatch)
+
+
+def _dry_run_json(capsys, *extra) -> dict:
+    assert main(["publish", "--repo-id", "someone/jd-wechat-commentary", "--dir", str(DATASET), "--dry-run", "--json", *extra]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_dry_run_plans_every_manifest_file_plus_the_manifest(capsys, offline_guard):
+    plan = _dry_run_json(capsys)
+    manifest_bytes = (DATASET / "MANIFEST.json").read_bytes()
+    expected = {e["path"]: (e["bytes"], e["sha256"]) for e in MANIFEST["files"]}
+    expected["MANIFEST.json"] = (len(manifest_bytes), hashlib.sha256(manifest_bytes).hexdigest())
+    assert {u["path_in_repo"]: (u["bytes"], u["sha256"]) for u in plan["uploads"]} == expected
+    for u in plan["uploads"]:
+        assert (DATASET / u["path_in_repo"]).resolve() == publish.Path(u["local_path"])
+    assert (plan["tag"], plan["version"], plan["revision"]) == (f"v{MANIFEST['dataset_version']}", MANIFEST["dataset_version"], "main")
+    assert plan["deletions"] == publish.UNKNOWN_DELETIONS and plan["commit"] is None
+    assert offline_guard == []
+
+
+def test_dry_run_text_lists_each_operation_and_the_tag(capsys, offline_guard):
+    assert main(["publish", "--repo-id", "someone/x", "--dir", str(DATASET), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    for entry in MANIFEST["files"]:
+        assert f"add {entry['path']} <- {(DATASET / entry['path']).resolve()} ({entry['bytes']} bytes, sha256 {entry['sha256']})" in out
+    assert "add MANIFEST.json <- " in out and f"tag v{MANIFEST['dataset_version']}" in out
+    assert "delete: unknown without the network" in out
+    assert offline_guard == []
+
+
+def test_commit_operations_add_the_plan_and_delete_only_what_the_release_dropped(offline_guard):
+    plan = publish.plan_release(DATASET, "someone/x", "main")
+    remote = [".gitattributes", "README.md", "data/old_table/train-00000-of-00001.parquet", "notes.txt"]
+    plan.deletions = publish.remote_deletions(remote, plan.uploads)
+    assert plan.deletions == ["data/old_table/train-00000-of-00001.parquet", "notes.txt"]
+    ops = publish.commit_operations(plan)
+    adds = [o for o in ops if isinstance(o, CommitOperationAdd)]
+    assert [(o.path_in_repo, o.upload_info.size, o.upload_info.sha256.hex()) for o in adds] == [
+        (u.path_in_repo, u.bytes, u.sha256) for u in plan.uploads]
+    assert [o.path_in_repo for o in ops if isinstance(o, CommitOperationDelete)] == plan.deletions
+    assert offline_guard == []
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_invalid_release_is_refused_before_any_network_use(release_copy, capsys, offline_guard, dry_run):
+    readme = release_copy / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8") + "\nedited after the build\n", encoding="utf-8")
+    argv = ["publish", "--repo-id", "someone/x", "--dir", str(release_copy)] + (["--dry-run"] if dry_run else [])
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "refusing to publish" in err and "checksum-mismatch" in err
+    assert offline_guard == []
+
+
+def test_missing_release_folder_is_a_usage_error(tmp_path, capsys, offline_guard):
+    assert main(["publish", "--repo-id", "someone/x", "--dir", str(tmp_path / "nothing"), "--dry-run"]) == 2
+    assert "not a release folder" in capsys.readouterr().err
+
+
+class RefsOnly:
+    """Injects only the listing of refs: any other Hub call fails the test."""
+
+    def __init__(self, tags):
+        self.refs = SimpleNamespace(tags=[SimpleNamespace(name=t) for t in tags],
+                                    branches=[SimpleNamespace(name="main", target_commit="0" * 40)])
+
+    def list_repo_refs(self, repo_id, repo_type=None):
+        assert repo_type == "dataset"
+        return self.refs
+
+    def __getattr__(self, name):
+        raise AssertionError(f"publish called {name} after finding the tag")
+
+
+def test_existing_tag_is_refused_before_any_upload(capsys, offline_guard):
+    args = SimpleNamespace(dir=DATASET, repo_id="someone/x", revision="main", dry_run=False, json=False)
+    assert publish.run(args, hub=RefsOnly(["v0.9.0", f"v{MANIFEST['dataset_version']}"])) == 1
+    err = capsys.readouterr().err
+    assert f"tag v{MANIFEST['dataset_version']} already exists" in err
+    assert offline_guard == []
+
+
+def test_offline_mode_fails_clearly_and_changes_nothing(monkeypatch, capsys):
+    attempts = block_network(monkeypatch)
+    monkeypatch.setenv("HF_TOKEN", TOKEN)
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
+    assert main(["publish", "--repo-id", "someone/x", "--dir", str(DATASET)]) == 1
+    err = capsys.readouterr().err
+    assert "cannot reach the Hugging Face Hub" in err and "nothing was changed" in err
+    assert attempts == []
+
+
+def test_unreachable_hub_fails_clearly_and_changes_nothing(monkeypatch, capsys):
+    """Offline mode off, no network: the first request fails; no commit or tag is attempted."""
+    attempts = block_network(monkeypatch)
+    writes = []
+    for name in ("create_commit", "create_tag", "delete_file", "upload_file"):
+        monkeypatch.setattr(huggingface_hub.HfApi, name, lambda *a, _n=name, **k: writes.append(_n))
+    monkeypatch.setenv("HF_TOKEN", TOKEN)
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", False)
+    assert main(["publish", "--repo-id", "someone/x", "--dir", str(DATASET)]) == 1
+    err = capsys.readouterr().err
+    assert "cannot reach the Hugging Face Hub" in err and "nothing was changed" in err
+    assert attempts and writes == []
+
+
+def test_no_token_is_a_clear_error(monkeypatch, capsys):
+    attempts = block_network(monkeypatch)
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(huggingface_hub, "get_token", lambda: None)
+    assert main(["publish", "--repo-id", "someone/x", "--dir", str(DATASET)]) == 1
+    assert "no Hugging Face token" in capsys.readouterr().err
+    assert attempts == []
+
+
+@pytest.mark.parametrize("case", ["dry-run", "offline", "unreachable", "tag-exists"])
+def test_token_never_appears_in_output_or_logs(monkeypatch, capsys, caplog, case):
+    block_network(monkeypatch)
+    monkeypatch.setenv("HF_TOKEN", TOKEN)
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", case == "offline")
+    caplog.set_level(logging.DEBUG)
+    argv = ["publish", "--repo-id", "someone/x", "--dir", str(DATASET)] + (["--dry-run"] if case == "dry-run" else [])
+    if case == "tag-exists":
+        monkeypatch.setattr(publish, "connect", lambda: (TOKEN, RefsOnly([f"v{MANIFEST['dataset_version']}"])))
+    code = main(argv)
+    out, err = capsys.readouterr()
+    assert code == (0 if case == "dry-run" else 1)
+    assert TOKEN not in out + err + caplog.text
+    assert TOKEN[:12] not in out + err + caplog.text
+
+
+def test_hub_error_messages_are_scrubbed_of_the_token():
+    assert publish._scrub(f"401 for token {TOKEN}", TOKEN) == "401 for token ***"
