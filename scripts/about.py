@@ -6,7 +6,12 @@ the article itself (its id, its platform) come from the document table, not from
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from . import schemas
+
+REPO = Path(__file__).resolve().parent.parent
 
 NAME = "jd-wechat-commentary"
 PRETTY_NAME = "JD x WeChat shopping entry: expert commentary with speaker attribution"
@@ -38,17 +43,48 @@ def tag(version: str) -> str:
     return f"v{version}"
 
 
-def bibtex_key(version: str) -> str:
-    return f"{NAME.replace('-', '_')}_v{version.replace('.', '_')}"
+def bibtex_key(version: str, name: str = NAME) -> str:
+    return f"{name.replace('-', '_')}_v{version.replace('.', '_')}"
 
 
-def bibtex(version: str) -> str:
+def bibtex(version: str, profile: "Profile | None" = None) -> str:
     """BibTeX for one version. No year: the build writes no dates (two builds must be
     byte-identical); the version and its tag identify the release. No URL: the Hub repository
     is chosen at publish time (--repo-id), after the card is built."""
-    fields = [("title", f"{{{PRETTY_NAME}}}"), ("author", f"{{{AUTHOR}}}"), ("version", version),
+    profile = profile or PROJECT
+    fields = [("title", f"{{{profile.pretty_name}}}"), ("author", f"{{{AUTHOR}}}"), ("version", version),
               ("howpublished", f"Dataset release {tag(version)}"),
               ("note", f"Dataset, version {version} (release tag {tag(version)}); annotations CC BY 4.0, "
                        "article text rights reserved by its author")]
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields)
-    return f"@misc{{{bibtex_key(version)},\n{body}\n}}"
+    return f"@misc{{{bibtex_key(version, profile.name)},\n{body}\n}}"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a release says about itself. The project's release has the hand-written CARD.md;
+    a release built for another article (build --source) gets a generic card and names."""
+    name: str
+    pretty_name: str
+    summary: str
+    keywords: tuple[str, ...]
+    card_template: Path
+    language_details: str | None = None
+
+
+PROJECT = Profile(NAME, PRETTY_NAME, SUMMARY, KEYWORDS, REPO / "CARD.md",
+                  "zh-Hant (Traditional script, with some Simplified characters left by conversion); "
+                  "en (platform notice only)")
+PROJECT_SOURCE = REPO / "dataset" / "source" / "article.txt"
+GENERIC_SUMMARY = ("A Chinese news commentary article as linked tables: the document, its source lines, body "
+                   "paragraphs, sections, speakers, attributions of reported statements, platform notices and the "
+                   "errors of the source; built by the jd-wechat-commentary rules. Every span is a code-point "
+                   "offset into the exact text.")
+
+
+def profile_for(source_path: Path, document_id: str) -> Profile:
+    if Path(source_path).resolve() == PROJECT_SOURCE.resolve():
+        return PROJECT
+    return Profile(document_id, f"News commentary {document_id}: speaker attribution", GENERIC_SUMMARY,
+                   ("chinese", "news", "commentary", "quote-attribution", "speaker-attribution"),
+                   Path(__file__).resolve().parent / "card_generic.md")

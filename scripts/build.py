@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .about import profile_for
 from .attribution import find_statements
 from .blocks import split_blocks
 from .errors import BuildError, Warnings
@@ -32,13 +33,14 @@ class Document:
     sections: list = field(default_factory=list)
     statements: list = field(default_factory=list)
     speakers: list = field(default_factory=list)
+    profile: object = None       # about.Profile: what the release says about itself
 
 
 def parse(source: Source, curation: Curation, warnings: Warnings) -> Document:
     """Source and curated file -> every record the tables are made of."""
     check_anchors(source.text, curation)
     doc_id = curation.document.get("document_id") or _slug(source.path.stem)
-    doc = Document(source, curation, doc_id, detect_script(source.text))
+    doc = Document(source, curation, doc_id, detect_script(source.text), profile=profile_for(source.path, doc_id))
     doc.blocks = split_blocks(source.text)
     doc.sections = build_sections(doc.blocks)
     paragraphs = [b for b in doc.blocks if b.block_type == "paragraph"]

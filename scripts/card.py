@@ -15,25 +15,23 @@ from . import about, schemas
 from .release import parquet_path
 
 REPO = Path(__file__).resolve().parent.parent
-CARD_MD = REPO / "CARD.md"
 LICENSE_MD = REPO / "LICENSE-DATA.md"
-PRETTY_NAME = about.PRETTY_NAME
 LICENSE_NAME = about.LICENSE_NAME
 MARKER = re.compile(r"<!-- generated:([a-z-]+) -->")
 
 
-def card_data(tables: dict, version: str, root: Path):
+def card_data(tables: dict, version: str, root: Path, profile: about.Profile = about.PROJECT):
     from huggingface_hub import DatasetCardData
 
     from .features import dataset_infos
 
     data = DatasetCardData(
-        language=["zh", "en"], license="other", pretty_name=PRETTY_NAME, size_categories=["n<1K"],
-        task_categories=["token-classification", "text-classification"], tags=list(about.KEYWORDS),
+        language=["zh", "en"], license="other", pretty_name=profile.pretty_name, size_categories=["n<1K"],
+        task_categories=["token-classification", "text-classification"], tags=list(profile.keywords),
         annotations_creators=["machine-generated", "expert-generated"], language_creators=["found"],
         multilinguality=["monolingual"], source_datasets=["original"],
         license_name=LICENSE_NAME, license_link=about.LICENSE_FILE,
-        language_details="zh-Hant (Traditional script, with some Simplified characters left by conversion); en (platform notice only)",
+        language_details=profile.language_details or f"zh-{tables['document'][0]['script']}; en (platform notice, where present)",
         version=version, configs=_configs(),
     )
     dataset_infos(tables, _sizes(root)).to_dataset_card_data(data)
@@ -49,30 +47,31 @@ def _sizes(root: Path) -> dict[str, tuple[int, int]]:
     out = {}
     for t in schemas.TABLES:
         path = parquet_path(root, t)
-        out[t] = (pq.read_table(path).nbytes, path.stat().st_size)
+        out[t] = (pq.ParquetFile(path).read().nbytes, path.stat().st_size)  # read_table would import pandas
     return out
 
 
-def write_card(root: Path, tables: dict, version: str) -> None:
+def write_card(root: Path, tables: dict, version: str, profile: about.Profile = about.PROJECT) -> None:
     from huggingface_hub import DatasetCard
 
-    body = render_body(CARD_MD.read_text(encoding="utf-8"), tables, version)
-    card = DatasetCard(f"---\n{card_data(tables, version, root).to_yaml()}\n---\n\n{body}")
+    body = render_body(profile.card_template, tables, version, profile)
+    card = DatasetCard(f"---\n{card_data(tables, version, root, profile).to_yaml()}\n---\n\n{body}")
     (Path(root) / "README.md").write_text(str(card), encoding="utf-8")
     shutil.copyfile(LICENSE_MD, Path(root) / about.LICENSE_FILE)
 
 
-def render_body(template: str, tables: dict, version: str) -> str:
+def render_body(template_path: Path, tables: dict, version: str, profile: about.Profile = about.PROJECT) -> str:
     """Fill every marker; a marker without a generator is a build error, never left in the card."""
+    template = Path(template_path).read_text(encoding="utf-8")
     parts = {"version": lambda: version, "tag": lambda: about.tag(version), "counts": lambda: counts(tables),
              "data-dictionary": data_dictionary, "errata": lambda: errata_list(tables["errata"]),
-             "citation": lambda: f"```bibtex\n{about.bibtex(version)}\n```", "speakers": lambda: speaker_list(tables["speakers"]),
+             "citation": lambda: f"```bibtex\n{about.bibtex(version, profile)}\n```", "speakers": lambda: speaker_list(tables["speakers"]),
              "breakdown": lambda: breakdown(tables), "source": lambda: source_facts(tables["document"][0]),
              "error-codes": error_codes}
     unknown = sorted(set(MARKER.findall(template)) - set(parts))
     if unknown:
         from .errors import BuildError
-        raise BuildError(str(CARD_MD), f"generated markers without a generator: {unknown}", f"one of {sorted(parts)}")
+        raise BuildError(str(template_path), f"generated markers without a generator: {unknown}", f"one of {sorted(parts)}")
     return MARKER.sub(lambda m: parts[m.group(1)](), template)
 
 

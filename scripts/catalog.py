@@ -36,12 +36,12 @@ CROISSANT_CONTEXT = {
 CROISSANT_TYPES = {"string": "sc:Text", "integer": "sc:Integer", "boolean": "sc:Boolean", "number": "sc:Float"}
 
 
-def write_catalogs(root: Path, tables: dict, version: str) -> None:
+def write_catalogs(root: Path, tables: dict, version: str, profile: about.Profile = about.PROJECT) -> None:
     root = Path(root)
     files = {t: file_entry(root, parquet_path(root, t)) for t in schemas.TABLES}
     document = (tables.get("document") or [{}])[0]
-    _write_json(root / CROISSANT, croissant(files, version, document))
-    _write_json(root / DATAPACKAGE, datapackage(files, version, document))
+    _write_json(root / CROISSANT, croissant(files, version, document, profile))
+    _write_json(root / DATAPACKAGE, datapackage(files, version, document, profile))
 
 
 def _write_json(path: Path, data: dict) -> None:
@@ -61,17 +61,17 @@ def _source_note(document: dict) -> str:
 
 # ---------------------------------------------------------------- Croissant
 
-def croissant(files: dict[str, dict], version: str, document: dict) -> dict:
+def croissant(files: dict[str, dict], version: str, document: dict, profile: about.Profile = about.PROJECT) -> dict:
     return {
         "@context": CROISSANT_CONTEXT, "@type": "sc:Dataset", "conformsTo": CROISSANT_VERSION,
-        "name": about.NAME, "alternateName": about.PRETTY_NAME,
-        "description": f"{about.SUMMARY} {_source_note(document)}".strip(),
-        "version": version, "url": about.homepage(), "citeAs": about.bibtex(version),
+        "name": profile.name, "alternateName": profile.pretty_name,
+        "description": f"{profile.summary} {_source_note(document)}".strip(),
+        "version": version, "url": about.homepage(), "citeAs": about.bibtex(version, profile),
         "license": [{"@type": "sc:CreativeWork", "name": f"{about.ANNOTATIONS_LICENSE} (the annotations)",
                      "url": about.ANNOTATIONS_LICENSE_URL},
                     {"@type": "sc:CreativeWork", "name": f"Article text: rights reserved (see {about.LICENSE_FILE})",
                      "description": about.TEXT_RIGHTS}],
-        "keywords": list(about.KEYWORDS), "inLanguage": ["zh-Hant", "en"],
+        "keywords": list(profile.keywords), "inLanguage": [f"zh-{document.get('script', 'Hant')}", "en"],
         "distribution": [_file_object(t, files[t]) for t in schemas.TABLES],
         "recordSet": [_record_set(t) for t in schemas.TABLES],
     }
@@ -120,12 +120,12 @@ def _field(table: str, field_id: str, column: str, prop: dict, json_path: list[s
 
 # ---------------------------------------------------------------- Data Package
 
-def datapackage(files: dict[str, dict], version: str, document: dict) -> dict:
+def datapackage(files: dict[str, dict], version: str, document: dict, profile: about.Profile = about.PROJECT) -> dict:
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
-        "name": about.NAME, "title": about.PRETTY_NAME, "version": version, "homepage": about.homepage(),
-        "description": f"{about.SUMMARY} {_source_note(document)} {about.TEXT_RIGHTS}".strip(),
-        "keywords": list(about.KEYWORDS),
+        "name": profile.name, "title": profile.pretty_name, "version": version, "homepage": about.homepage(),
+        "description": f"{profile.summary} {_source_note(document)} {about.TEXT_RIGHTS}".strip(),
+        "keywords": list(profile.keywords),
         "licenses": [{"name": about.ANNOTATIONS_LICENSE, "path": about.ANNOTATIONS_LICENSE_URL,
                       "title": "Creative Commons Attribution 4.0 (the annotations: every column not copied from the article)"},
                      {"path": about.LICENSE_FILE, "title": "Article text: rights reserved by its author (see LICENSE.md)"}],

@@ -15,6 +15,8 @@ from . import schemas
 
 META_KEY = b"jd_wechat_commentary"
 MANIFEST = "MANIFEST.json"
+# page checksums let validate tell a damaged page (file-corrupt) from a merely altered file
+PARQUET_OPTIONS = {"compression": "zstd", "store_schema": True, "write_page_checksum": True}
 
 
 def parquet_path(root: Path, table: str) -> Path:
@@ -28,8 +30,8 @@ def write_release(root: Path, doc, tables: dict[str, list[dict]], version: str) 
     for table, rows in tables.items():
         write_parquet(parquet_path(root, table), table, rows, _file_metadata(table, version, doc.source.sha256))
     copy_schemas(root / "schema")
-    write_card(root, tables, version)
-    write_catalogs(root, tables, version)
+    write_card(root, tables, version, doc.profile)
+    write_catalogs(root, tables, version, doc.profile)
     write_manifest(root, tables, version)
 
 
@@ -46,7 +48,7 @@ def write_parquet(path: Path, table: str, rows: list[dict], meta: dict) -> None:
                                  META_KEY: json.dumps(meta, sort_keys=True).encode()})
     data = pa.Table.from_pylist(rows, schema=arrow)
     path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(data, path, compression="zstd", row_group_size=max(len(rows), 1), store_schema=True)
+    pq.write_table(data, path, row_group_size=max(len(rows), 1), **PARQUET_OPTIONS)
 
 
 def copy_schemas(dest: Path) -> None:

@@ -98,7 +98,7 @@ def read_parquet(path: Path):
     with open(path, "rb") as raw:
         if raw.read(4) != b"PAR1":
             raise ValueError("the file does not start with the Parquet magic bytes PAR1")
-    with pq.ParquetFile(path) as f:
+    with pq.ParquetFile(path, page_checksum_verification=True) as f:
         return f.read()
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from jd_wechat_commentary.release import PARQUET_OPTIONS
+
 
 def parquet(root: Path, table: str) -> Path:
     return Path(root) / "data" / table / "train-00000-of-00001.parquet"
@@ -22,7 +24,7 @@ def rewrite(root: Path, table: str, edit, schema: pa.Schema | None = None) -> No
     path = parquet(root, table)
     original = pq.read_table(path)
     rows = edit(original.to_pylist())
-    pq.write_table(pa.Table.from_pylist(rows, schema=schema or original.schema), path, compression="zstd")
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema or original.schema), path, **PARQUET_OPTIONS)
 
 
 def set_cell(root: Path, table: str, key: str, key_value, column: str, value) -> None:

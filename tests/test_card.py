@@ -64,9 +64,11 @@ def test_card_body_has_no_unfilled_marker():
     assert "<!-- generated:" not in (DATASET / "README.md").read_text(encoding="utf-8")
 
 
-def test_a_marker_without_a_generator_stops_the_build():
+def test_a_marker_without_a_generator_stops_the_build(tmp_path):
+    template = tmp_path / "card.md"
+    template.write_text("<!-- generated:no-such-part -->", encoding="utf-8")
     with pytest.raises(BuildError, match="no-such-part"):
-        card.render_body("<!-- generated:no-such-part -->", {}, VERSION)
+        card.render_body(template, {}, VERSION)
 
 
 def test_card_states_the_license_clearly():

@@ -78,3 +78,16 @@ def test_the_article_comes_out_the_same_without_its_curated_file():
     key = lambda rows: [(s["name"], s["speaker_type"], s["roles"], s["n_attributions"]) for s in rows]
     assert key(rules["speakers"]) == key(curated["speakers"])
     assert list(warnings) == []
+
+
+def test_another_article_gets_a_generic_card_and_catalogs(releases):
+    import json
+
+    from jd_wechat_commentary import about
+    pred, _ = releases[FIXTURES[0].name]
+    card = (pred / "README.md").read_text(encoding="utf-8")
+    assert about.PRETTY_NAME not in card and "KAAGSCOC0531871O" not in card
+    assert "# News commentary with speaker attribution" in card and "<!-- generated:" not in card
+    (doc,) = read(pred, "document")
+    croissant = json.loads((pred / "croissant.json").read_text(encoding="utf-8"))
+    assert croissant["name"] == doc["document_id"] and croissant["inLanguage"][0] == f"zh-{doc['script']}"

@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from jd_wechat_commentary import schemas
 from jd_wechat_commentary.cli import main
 from jd_wechat_commentary.validate import validate_release
 from parquet_edit import parquet, rewrite, set_cell
@@ -305,3 +306,13 @@ def test_jsonl_with_a_line_that_is_not_utf8(tmp_path, fresh_release):
     path.write_bytes(good + b"\n" + good.replace("于".encode(), b"\xe4\xba") + b"\n\n[1]\n")
     assert validate_jsonl(path, "errata").flat() == [("invalid-json", "errata", 2), ("invalid-json", "errata", 4)]
     assert main(["validate", "--table", "errata", str(path)]) == 1
+
+
+def test_flipped_byte_in_a_data_page_is_corrupt(release):
+    """Pages carry CRC checksums (written by the build), so damage inside the data is a corrupt
+    file, not only a checksum difference."""
+    path = parquet(release, "attributions")
+    column = pq.ParquetFile(path).metadata.row_group(0).column(schemas.columns("attributions").index("content_text"))
+    start = column.dictionary_page_offset or column.data_page_offset   # the chunk starts with its dictionary
+    flip_byte(path, start + column.total_compressed_size // 2)
+    assert flat(release) == [("file-corrupt", "attributions", None), CHECKSUM]
