@@ -1,0 +1,26 @@
+"""Speed rules from the 1.0.0 issue that a benchmark cannot guard: what each command imports."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import DATASET, ROOT
+
+
+def _imported_after(code: str) -> set[str]:
+    probe = f"import sys\n{code}\nprint(' '.join(sorted(m.split('.')[0] for m in sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    return set(out.split())
+
+
+def test_validate_imports_neither_datasets_nor_pandas():
+    code = f"from jd_wechat_commentary.cli import main\nassert main(['validate', {str(DATASET)!r}]) == 0"
+    assert _imported_after(code).isdisjoint({"datasets", "pandas", "polars", "pypinyin", "huggingface_hub"})
+
+
+def test_only_features_py_imports_datasets():
+    importers = [p.name for p in sorted((ROOT / "scripts").glob("*.py"))
+                 if re.search(r"^\s*(from datasets|import datasets)\b", p.read_text(encoding="utf-8"), re.M)]
+    assert importers == ["features.py"]
