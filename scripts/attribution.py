@@ -83,6 +83,8 @@ def _paragraph_statements(text: str, block: Block, names: dict[str, str], warnin
     heads = []
     for k, (s, e) in enumerate(sentences):
         head = _match_head(text, s, e, names, warnings)
+        if head is None and (unknown := _unrecognised_speaker(text, s, e)):
+            warnings.add(f"line {block.line}", unknown)
         if head:
             head.sentence = k
             heads.append(head)
@@ -162,6 +164,24 @@ def _skip_connector(text: str, i: int, e: int) -> int:
                 j += 1
             return j
     return i
+
+
+def _unrecognised_speaker(text: str, s: int, e: int) -> str | None:
+    """A short name-like word right before a cue that no rule recognised (騰訊表示): never guessed,
+    always said. A curated speaker entry with that name makes it a speaker."""
+    i = _skip_connector(text, s, e)
+    for j in range(i + 2, min(e, i + 9)):
+        if text[j] in lexicon.MENTION_FORBIDDEN:
+            return None
+        cue = next((c for c in lexicon.CUES if text.startswith(c, j)), None)
+        if cue:
+            word = text[i:_strip_particles(text, i, j)]
+            unnamed = any(u in word for u in lexicon.UNNAMED_SOURCES)
+            if len(word) >= 2 and word not in NOT_NAMES and not unnamed and all(ch.isalpha() or ch == "·" for ch in word):
+                return (f"{word!r} before the cue {cue!r} is neither a known person nor an organization; not attributed "
+                        "(a curated speaker entry with this name would make it a speaker)")
+            return None
+    return None
 
 
 def _skip_preface(text: str, i: int, e: int) -> int:

@@ -27,6 +27,9 @@ CONNECTORS = ("對此", "对此", "此外", "另外", "同時", "同时", "不�
 PREFACE_PHRASES = ("對於", "对于", "關於", "关于", "針對", "针对", "談及", "谈及", "談到", "谈到", "就")
 PREFACE_MAX = 30
 PRONOUNS = {"他": "male", "她": "female"}
+# Unnamed or collective sources (有消息稱, 市場普遍認為, 外界認為): reported, but nobody speaks.
+UNNAMED_SOURCES = ("消息", "報道", "报道", "報導", "报导", "傳聞", "传闻", "有人", "人士", "業內", "业内", "業界", "业界",
+                   "市場", "市场", "外界", "普遍", "觀點", "观点", "分析", "輿論", "舆论", "網友", "网友")
 
 # A mention ending in one of these is an organization speaking (京東方面 -> 京東).
 ORG_MENTION_SUFFIXES = ("相關負責人", "相关负责人", "負責人", "负责人", "發言人", "发言人", "方面", "官方")

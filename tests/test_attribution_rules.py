@@ -133,3 +133,24 @@ def test_surname_form_with_no_earlier_speaker_of_that_surname_is_a_person_as_pri
     out, warnings, _ = statements("律師方若琳表示,要退款。\n王先生補充道,可以合作。")
     assert [o[5] for o in out] == ["方若琳", "王先生"]
     assert len(warnings) == 1 and "line 2" in warnings[0] and "王先生" in warnings[0]
+
+
+@pytest.mark.parametrize("text,word", [("騰訊表示,將繼續合作。", "騰訊"), ("蒂姆·庫克表示,蘋果會調整。", "蒂姆·庫克")])
+def test_an_unrecognised_speaker_is_warned_not_guessed(text, word):
+    out, warnings, _ = statements(text)
+    assert out == []
+    assert len(warnings) == 1 and "line 1" in warnings[0] and repr(word) in warnings[0]
+
+
+def test_a_curated_organization_speaks_by_its_bare_name():
+    text = "騰訊表示,將繼續合作。"
+    warnings = Warnings()
+    doc = parse(Source(Path("case.txt"), text, "0" * 64), Curation(speakers=[{"name": "騰訊", "speaker_type": "organization"}]), warnings)
+    assert [(s.mention.kind, s.speaker) for s in doc.statements] == [("organization", ("organization", "騰訊"))]
+    assert list(warnings) == []
+
+
+@pytest.mark.parametrize("text", ["市場普遍認為,價格會漲。", "外界認為,合作會延續。", "有消息稱,合約到期。"])
+def test_collective_and_unnamed_sources_are_neither_speakers_nor_warnings(text):
+    out, warnings, _ = statements(text)
+    assert out == [] and warnings == []
