@@ -269,6 +269,8 @@ def _surname_and_address(m: str, names: dict[str, str]) -> str | None:
 
 
 def _organization_by_suffix(m: str):
+    if lexicon.PUBLICATION.match(m):
+        return "organization", m, [], None
     for suf in lexicon.ORG_MENTION_SUFFIXES:
         if m.endswith(suf) and len(m) > len(suf):
             return "organization", m[: -len(suf)], [], None

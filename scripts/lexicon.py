@@ -78,7 +78,9 @@ OPEN_QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’"}
 CLOSE_QUOTES = {v: k for k, v in OPEN_QUOTES.items()}
 ASCII_QUOTE = '"'
 CUE_TRAILERS = ",，:：、 \u3000"
-MENTION_FORBIDDEN = set("，,。；;：:！？!?“”「」『』\"()（）【】《》")
+MENTION_FORBIDDEN = set("，,。；;：:！？!?“”「」『』\"()（）【】")
+# A publication that "speaks" (《2024電商報告》指出): the title in book-title marks.
+PUBLICATION = re.compile(r"^《[^《》]+》(?:報告|报告|白皮書|白皮书)?$")
 
 # Lines that are image placeholders: markdown images and the text news apps leave behind.
 IMAGE_LINE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|[\[【（(]?(?:圖片|图片|圖|图|視頻|视频)(?:來源|来源)?[^。]{0,24}?[\]】）)]?)$")

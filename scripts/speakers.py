@@ -138,7 +138,9 @@ def romanize(name: str, speaker_type: str) -> str:
     """Hanyu Pinyin without tones, surname first: 趙紹輝 -> Zhao Shaohui."""
     from pypinyin import lazy_pinyin  # slow to import; a fully curated build never needs it
     if speaker_type == "organization":
-        return "".join(lazy_pinyin(name)).capitalize()
+        # a short name reads as one word (Jingdong); a long one (a report's title) syllable by syllable
+        parts = [p.strip() for p in lazy_pinyin(name.strip("《》")) if p.strip()]
+        return ("".join(parts) if len(name) <= 4 else " ".join(parts)).capitalize()
     n = 2 if name[:2] in lexicon.COMPOUND_SURNAMES else 1
     surname = lexicon.SURNAME_READINGS.get(name[:n]) or "".join(lazy_pinyin(name[:n]))
     given = "".join(lazy_pinyin(name[n:]))

@@ -154,3 +154,18 @@ def test_a_curated_organization_speaks_by_its_bare_name():
 def test_collective_and_unnamed_sources_are_neither_speakers_nor_warnings(text):
     out, warnings, _ = statements(text)
     assert out == [] and warnings == []
+
+
+def test_a_report_speaks_as_an_organization():
+    out, warnings, _ = statements("《2024年即時零售發展報告》指出,前置倉模式成本偏高。")
+    assert out == [("《2024年即時零售發展報告》", "organization", "指出", "前置倉模式成本偏高。", "indirect", "《2024年即時零售發展報告》")]
+    assert warnings == []
+
+
+@pytest.mark.parametrize("name,kind,romanized", [
+    ("趙紹輝", "person", "Zhao Shaohui"), ("歐陽靖", "person", "Ouyang Jing"), ("曾小賢", "person", "Zeng Xiaoxian"),
+    ("京東", "organization", "Jingdong"),
+])
+def test_romanization_surname_first(name, kind, romanized):
+    from jd_wechat_commentary.speakers import romanize
+    assert romanize(name, kind) == romanized
