@@ -12,7 +12,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from . import about, schemas
-from .release import parquet_path
+from .layout import parquet_path
 
 REPO = Path(__file__).resolve().parent.parent
 LICENSE_MD = REPO / "LICENSE-DATA.md"

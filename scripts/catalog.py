@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from . import about, schemas
-from .release import file_entry, parquet_path
+from .layout import file_entry, parquet_path
 
 CROISSANT = "croissant.json"
 DATAPACKAGE = "datapackage.json"

@@ -11,11 +11,6 @@ from . import schemas
 from .report import Report
 
 
-def _id(table, row, i):
-    from .validate import row_id
-    return row_id(table, row, i)
-
-
 def check_spans(tables: dict, report: Report) -> None:
     doc = tables["document"][0]
     text = doc.get("text") or ""
@@ -29,7 +24,7 @@ def check_spans(tables: dict, report: Report) -> None:
     for table, rows in tables.items():
         for text_col, start_col, end_col in schemas.span_fields(table):
             for i, row in enumerate(rows):
-                _check_span(text, table, _id(table, row, i), row, text_col, start_col, end_col, report)
+                _check_span(text, table, schemas.row_id(table, row, i), row, text_col, start_col, end_col, report)
     _check_heading_spans(tables, report)
 
 
@@ -61,16 +56,16 @@ def check_derived(tables: dict, report: Report) -> None:
     for i, sp in enumerate(tables.get("speakers", [])):
         roles, affs = sp.get("roles") or [], sp.get("affiliations") or []
         if len(roles) != len(affs) or any((a.get("organization") or "") + (a.get("title") or "") != r for r, a in zip(roles, affs)):
-            report.add("affiliation-mismatch", "speakers", _id("speakers", sp, i), "affiliations", f"{affs} do not split {roles}")
+            report.add("affiliation-mismatch", "speakers", schemas.row_id("speakers", sp, i), "affiliations", f"{affs} do not split {roles}")
 
 
 def _check_speaker_counts(speakers, attributions, report) -> None:
     for i, sp in enumerate(speakers):
         mine = [a for a in attributions if a.get("speaker_id") == sp.get("speaker_id")]
         if sp.get("n_attributions") != len(mine):
-            report.add("count-mismatch", "speakers", _id("speakers", sp, i), "n_attributions", f"says {sp.get('n_attributions')}, attributions has {len(mine)}")
+            report.add("count-mismatch", "speakers", schemas.row_id("speakers", sp, i), "n_attributions", f"says {sp.get('n_attributions')}, attributions has {len(mine)}")
         if mine and sp.get("first_paragraph_id") != mine[0].get("paragraph_id"):
-            report.add("derived-mismatch", "speakers", _id("speakers", sp, i), "first_paragraph_id", f"first attribution is in {mine[0].get('paragraph_id')}")
+            report.add("derived-mismatch", "speakers", schemas.row_id("speakers", sp, i), "first_paragraph_id", f"first attribution is in {mine[0].get('paragraph_id')}")
 
 
 def _check_paragraph_speakers(paragraphs, speakers, attributions, report) -> None:
@@ -81,7 +76,7 @@ def _check_paragraph_speakers(paragraphs, speakers, attributions, report) -> Non
             if a.get("paragraph_id") == p.get("paragraph_id") and a.get("speaker_id") not in ids:
                 ids.append(a.get("speaker_id"))
         if p.get("speaker_ids") != ids or p.get("speaker_names") != [names.get(x) for x in ids]:
-            report.add("derived-mismatch", "paragraphs", _id("paragraphs", p, i), "speaker_ids", f"attributions give {ids}")
+            report.add("derived-mismatch", "paragraphs", schemas.row_id("paragraphs", p, i), "speaker_ids", f"attributions give {ids}")
 
 
 def _check_paragraph_places(paragraphs, sections, blocks, report) -> None:
@@ -92,13 +87,13 @@ def _check_paragraph_places(paragraphs, sections, blocks, report) -> None:
     for i, p in enumerate(paragraphs):
         s, b = by_index.get(p.get("section_index")), by_block.get(p.get("block_id"))
         if s and (p.get("section_label"), p.get("section_title")) != (s.get("label"), s.get("title")):
-            report.add("derived-mismatch", "paragraphs", _id("paragraphs", p, i), "section_label", f"section {s.get('section_index')} prints {s.get('label')!r} {s.get('title')!r}")
+            report.add("derived-mismatch", "paragraphs", schemas.row_id("paragraphs", p, i), "section_label", f"section {s.get('section_index')} prints {s.get('label')!r} {s.get('title')!r}")
         if b and (p.get("char_start"), p.get("char_end"), p.get("section_index")) != (b.get("char_start"), b.get("char_end"), b.get("section_index")):
-            report.add("derived-mismatch", "paragraphs", _id("paragraphs", p, i), "block_id", f"block {b.get('block_id')} has another span or section")
+            report.add("derived-mismatch", "paragraphs", schemas.row_id("paragraphs", p, i), "block_id", f"block {b.get('block_id')} has another span or section")
     for i, s in enumerate(sections):
         listed = [p.get("paragraph_id") for p in paragraphs if p.get("section_index") == s.get("section_index")]
         if s.get("paragraph_ids") != listed:
-            report.add("derived-mismatch", "sections", _id("sections", s, i), "paragraph_ids", f"the paragraphs in this section are {listed}")
+            report.add("derived-mismatch", "sections", schemas.row_id("sections", s, i), "paragraph_ids", f"the paragraphs in this section are {listed}")
 
 
 def read_front_matter(path: Path) -> dict | None:

@@ -10,7 +10,7 @@ import hashlib
 import json
 from pathlib import Path, PurePosixPath
 
-from .release import MANIFEST, content_hash, release_files
+from .layout import MANIFEST, content_hash, release_files
 from .report import Report
 
 CATALOGS = ("croissant.json", "datapackage.json")    # written by catalog.py; only read here

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import about
-from .release import MANIFEST
+from .layout import MANIFEST
 
 DATASET = Path(__file__).resolve().parent.parent / "dataset"
 EXAMPLE = ("jd-wechat-commentary publish --repo-id OWNER/NAME --dry-run\n"
@@ -104,7 +104,7 @@ def _show(plan: Plan, as_json: bool) -> None:
 
 def plan_release(root: Path, repo_id: str, revision: str) -> Plan:
     """Refuse an invalid folder; else one upload per manifest entry plus the manifest itself."""
-    from .release import file_entry
+    from .layout import file_entry
     from .validate import validate_release
 
     report = validate_release(root)

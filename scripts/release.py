@@ -3,7 +3,6 @@ metadata and the manifest. Everything here is a pure function of the tables, so 
 give byte-identical files."""
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -12,21 +11,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import schemas
+from .card import write_card
+from .catalog import write_catalogs
+from .layout import MANIFEST, META_KEY, content_hash, file_entry, parquet_path, release_files
 
-META_KEY = b"jd_wechat_commentary"
-MANIFEST = "MANIFEST.json"
 # page checksums let validate tell a damaged page (file-corrupt) from a merely altered file
 PARQUET_OPTIONS = {"compression": "zstd", "store_schema": True, "write_page_checksum": True}
 
 
-def parquet_path(root: Path, table: str) -> Path:
-    return Path(root) / "data" / table / "train-00000-of-00001.parquet"
-
-
 def write_release(root: Path, doc, tables: dict[str, list[dict]], version: str) -> None:
-    from .card import write_card
-    from .catalog import write_catalogs
-
     for table, rows in tables.items():
         write_parquet(parquet_path(root, table), table, rows, _file_metadata(table, version, doc.source.sha256))
     copy_schemas(root / "schema")
@@ -55,30 +48,6 @@ def copy_schemas(dest: Path) -> None:
     dest.mkdir(parents=True, exist_ok=True)
     for table in schemas.TABLES:
         shutil.copyfile(schemas.schema_file(table), dest / f"{table}.schema.json")
-
-
-# ---------------------------------------------------------------- manifest
-
-def content_hash(table: str, rows: list[dict]) -> str:
-    """sha256 over rows in canonical JSON (sorted keys, UTF-8), ordered by primary key: it
-    changes when the data changes, not when the Parquet writer does."""
-    key = schemas.primary_key(table)
-    # ordered by key; the type name keeps a tampered table (a null or mistyped key) sortable
-    ordered = sorted(rows, key=lambda r: tuple((v is None, type(v).__name__, v if v is not None else 0) for v in (r.get(k) for k in key)))
-    h = hashlib.sha256()
-    for row in ordered:
-        h.update(json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-        h.update(b"\n")
-    return h.hexdigest()
-
-
-def file_entry(root: Path, path: Path) -> dict:
-    data = path.read_bytes()
-    return {"path": path.relative_to(root).as_posix(), "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-
-
-def release_files(root: Path) -> list[Path]:
-    return sorted(p for p in Path(root).rglob("*") if p.is_file() and p.name != MANIFEST)
 
 
 def write_manifest(root: Path, tables: dict[str, list[dict]], version: str) -> None:

@@ -38,6 +38,13 @@ def foreign_keys(table: str) -> list[dict]:
     return load_schema(table)["x-foreign-keys"]
 
 
+def row_id(table: str, row: dict, index):
+    """How a report names a row: its primary key value, or its position when the key is missing."""
+    key = primary_key(table)
+    values = [row.get(k) for k in key] if isinstance(row, dict) else [None]
+    return values[0] if len(values) == 1 and values[0] is not None else index
+
+
 def types_of(prop: dict) -> list[str]:
     t = prop["type"]
     return t if isinstance(t, list) else [t]

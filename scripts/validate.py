@@ -13,7 +13,9 @@ import pyarrow.parquet as pq
 
 from . import schemas
 from .report import Report
-from .release import META_KEY, parquet_path
+from .checks import check_card, check_derived, check_schema_copies, check_spans
+from .integrity import check_manifest, check_versions, read_manifest, safe_path
+from .layout import META_KEY, parquet_path
 
 REFERENCE_CODES = {"blocks": "unknown-block", "sections": "unknown-section", "paragraphs": "unknown-paragraph",
                    "speakers": "unknown-speaker"}
@@ -29,8 +31,6 @@ class TableFile:
 
 
 def validate_release(root: Path) -> Report:
-    from .checks import check_card, check_schema_copies
-    from .integrity import check_manifest, check_versions, read_manifest
 
     root, report = Path(root), Report()
     files = read_tables(root, report)
@@ -55,7 +55,6 @@ def validate_tables(tables: dict[str, list[dict]]) -> Report:
 
 
 def check_tables(tables: dict[str, list[dict]], report: Report) -> None:
-    from .checks import check_derived, check_spans
 
     typed = {}
     for table, rows in tables.items():
@@ -71,7 +70,6 @@ def check_tables(tables: dict[str, list[dict]], report: Report) -> None:
 
 
 def read_tables(root: Path, report: Report) -> dict[str, TableFile]:
-    from .integrity import safe_path
 
     tables = {}
     for table in schemas.TABLES:
@@ -128,15 +126,9 @@ def check_rows(table: str, rows: list[dict], report: Report) -> bool:
     for i, row in enumerate(rows):
         for err in validator.iter_errors(row):
             fld = ".".join(str(p) for p in err.absolute_path) or None
-            report.add("schema-violation", table, row_id(table, row, i), fld, err.message)
+            report.add("schema-violation", table, schemas.row_id(table, row, i), fld, err.message)
             valid = False
     return valid
-
-
-def row_id(table: str, row: dict, index):
-    key = schemas.primary_key(table)
-    values = [row.get(k) for k in key] if isinstance(row, dict) else [None]
-    return values[0] if len(values) == 1 and values[0] is not None else index
 
 
 def check_primary_key(table: str, rows: list[dict], report: Report) -> None:
@@ -144,7 +136,7 @@ def check_primary_key(table: str, rows: list[dict], report: Report) -> None:
     for i, row in enumerate(rows):
         value = tuple(row.get(k) for k in schemas.primary_key(table))
         if repr(value) in seen:     # repr: a tampered key may be unhashable (a list)
-            report.add("duplicate-id", table, row_id(table, row, i), ",".join(schemas.primary_key(table)), f"{value} occurs more than once")
+            report.add("duplicate-id", table, schemas.row_id(table, row, i), ",".join(schemas.primary_key(table)), f"{value} occurs more than once")
         seen.add(repr(value))
 
 
@@ -158,7 +150,7 @@ def check_references(tables: dict, report: Report) -> None:
             for i, row in enumerate(rows):
                 value = row.get(fld)
                 if value is not None and value not in keys[target]:
-                    report.add(REFERENCE_CODES[target], table, row_id(table, row, i), fld, f"{value!r} is not in {target}")
+                    report.add(REFERENCE_CODES[target], table, schemas.row_id(table, row, i), fld, f"{value!r} is not in {target}")
     _check_list_references(tables, keys, report)
 
 
@@ -170,7 +162,7 @@ def _check_list_references(tables: dict, keys: dict, report: Report) -> None:
         for i, row in enumerate(tables[table]):
             for value in row.get(fld) or []:
                 if value not in keys[target]:
-                    report.add(REFERENCE_CODES[target], table, row_id(table, row, i), fld, f"{value!r} is not in {target}")
+                    report.add(REFERENCE_CODES[target], table, schemas.row_id(table, row, i), fld, f"{value!r} is not in {target}")
 
 
 def validate_jsonl(path: Path, table: str) -> Report:

@@ -111,7 +111,7 @@ def test_release_that_does_not_validate(previous, monkeypatch):
 def test_interrupt_during_the_build(previous, monkeypatch):
     def interrupted(*args):
         raise KeyboardInterrupt
-    monkeypatch.setattr("jd_wechat_commentary.card.write_card", interrupted)
+    monkeypatch.setattr("jd_wechat_commentary.release.write_card", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(SOURCE, CURATION, previous[0])
     assert_untouched(previous)

@@ -13,7 +13,7 @@ from huggingface_hub import DatasetCard
 from conftest import DATASET, read
 from jd_wechat_commentary import about, card, catalog, schemas
 from jd_wechat_commentary.errors import BuildError
-from jd_wechat_commentary.release import parquet_path
+from jd_wechat_commentary.layout import parquet_path
 
 MANIFEST = json.loads((DATASET / "MANIFEST.json").read_text(encoding="utf-8"))
 VERSION = MANIFEST["dataset_version"]

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import DATASET, read
 from jd_wechat_commentary import catalog, schemas
-from jd_wechat_commentary.release import parquet_path
+from jd_wechat_commentary.layout import parquet_path
 from netguard import block_network
 
 MANIFEST = json.loads((DATASET / "MANIFEST.json").read_text(encoding="utf-8"))

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import DATASET, read
 from jd_wechat_commentary import schemas
-from jd_wechat_commentary.release import parquet_path
+from jd_wechat_commentary.layout import parquet_path
 
 MANIFEST = json.loads((DATASET / "MANIFEST.json").read_text(encoding="utf-8"))
 ROWS = {t: MANIFEST["tables"][t]["rows"] for t in schemas.TABLES}

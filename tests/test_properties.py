@@ -186,7 +186,7 @@ any_value = st.one_of(st.none(), st.booleans(), st.integers(-5, 5000), st.text(m
 def test_validate_reports_a_tampered_cell_and_never_crashes(data):
     from copy import deepcopy
 
-    from jd_wechat_commentary.release import content_hash
+    from jd_wechat_commentary.layout import content_hash
     tables = deepcopy(RELEASE)
     table = data.draw(st.sampled_from(sorted(tables)))
     row = data.draw(st.sampled_from(tables[table]))

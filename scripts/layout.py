@@ -1,0 +1,41 @@
+"""Where things are in a release folder, and the hashes that identify its files and rows.
+
+At the bottom of the package: the writers (release, card, catalog) and the readers (validate,
+integrity, publish) all name paths and hashes through here, so none of them imports another.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from . import schemas
+
+META_KEY = b"jd_wechat_commentary"   # the Parquet file-metadata key with version, source sha256, schema $id
+MANIFEST = "MANIFEST.json"
+
+
+def parquet_path(root: Path, table: str) -> Path:
+    return Path(root) / "data" / table / "train-00000-of-00001.parquet"
+
+
+def content_hash(table: str, rows: list[dict]) -> str:
+    """sha256 over rows in canonical JSON (sorted keys, UTF-8), ordered by primary key: it
+    changes when the data changes, not when the Parquet writer does."""
+    key = schemas.primary_key(table)
+    # ordered by key; the type name keeps a tampered table (a null or mistyped key) sortable
+    ordered = sorted(rows, key=lambda r: tuple((v is None, type(v).__name__, v if v is not None else 0) for v in (r.get(k) for k in key)))
+    h = hashlib.sha256()
+    for row in ordered:
+        h.update(json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+def file_entry(root: Path, path: Path) -> dict:
+    data = path.read_bytes()
+    return {"path": path.relative_to(root).as_posix(), "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def release_files(root: Path) -> list[Path]:
+    return sorted(p for p in Path(root).rglob("*") if p.is_file() and p.name != MANIFEST)
