@@ -28,6 +28,7 @@ class Mention:
     end: int
     uncertain: str | None = None
     surname_only: str | None = None   # 李教授: the surname of a person introduced earlier
+    address_only: bool = False        # 趙律師 with no earlier 趙: a person known only this way
 
 
 @dataclass
@@ -66,7 +67,7 @@ def _titled_names(text: str, paragraphs: list[Block], names: dict[str, str], war
     for block in paragraphs:
         for s, e in split_sentences(text, block.char_start, block.char_end):
             head = _match_head(text, s, e, names, Warnings())
-            if head is None or head.mention.surname_only:
+            if head is None or head.mention.surname_only or head.mention.address_only:
                 continue
             m = head.mention
             if m.kind == "name_with_title" and m.name not in found:
@@ -250,6 +251,10 @@ def parse_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:
         return Mention("pronoun", None, [], start, start + len(m))
     if (surname := _surname_and_address(m, names)) is not None:
         return Mention("name_with_title", None, [], start, start + len(m), surname_only=surname)
+    if (address := _unknown_surname_and_address(m)) is not None:
+        return Mention("name_with_title", m, [address], start, start + len(m),
+                       f"{m!r} names a person by surname and {address!r} only, and no earlier speaker has that surname; "
+                       "kept as printed (a curated entry can give the full name)", address_only=True)
     parsed = _organization_by_suffix(m) or _known_name(m, names) or _honorific_after(m) or _titled_name(m) or _bare_name(m)
     if parsed is None:
         return None
@@ -268,9 +273,20 @@ def _surname_and_address(m: str, names: dict[str, str]) -> str | None:
     return None
 
 
+def _unknown_surname_and_address(m: str) -> str | None:
+    for n in (2, 1):
+        surname, address = m[:n], m[n:]
+        known = surname in lexicon.COMPOUND_SURNAMES if n == 2 else surname in lexicon.SURNAMES
+        if known and address in lexicon.FORMS_OF_ADDRESS:
+            return address
+    return None
+
+
 def _organization_by_suffix(m: str):
     if lexicon.PUBLICATION.match(m):
         return "organization", m, [], None
+    if (report := lexicon.REPORT_BY.match(m)) and len(report.group("org")) >= 2:
+        return "organization", report.group("org"), [], None
     for suf in lexicon.ORG_MENTION_SUFFIXES:
         if m.endswith(suf) and len(m) > len(suf):
             return "organization", m[: -len(suf)], [], None

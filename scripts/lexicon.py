@@ -39,12 +39,12 @@ ORG_NAME_SUFFIXES = (
     "集團", "集团", "科技", "銀行", "银行", "協會", "协会", "委員會", "委员会", "事務所", "事务所",
     "基金會", "基金会", "證券", "证券", "資本", "资本", "報告", "报告", "平臺", "平台", "系",
 )
-# Titles that end a role printed before a name (…研究員趙某 -> role …研究員, name 趙某); a role
-# may also end with an organization (…研究院高某), so ORG_NAME_SUFFIXES end roles too.
+# Titles that end a role printed before a name (…研究員趙某 -> role …研究員, name 趙某). A role may
+# also be an organization alone (清華大學張某), so ORG_NAME_SUFFIXES end roles too.
 TITLE_SUFFIXES = (
     "首席經濟學家", "首席经济学家", "研究員", "研究员", "專家", "专家", "投資人", "投资人",
     "分析師", "分析师", "董事長", "董事长", "創始人", "创始人", "創辦人", "创办人", "合夥人", "合伙人",
-    "秘書長", "秘书长", "負責人", "负责人", "主任", "院長", "院长", "所長", "所长", "會長", "会长",
+    "秘書長", "秘书长", "負責人", "负责人", "發言人", "发言人", "主任", "院長", "院长", "所長", "所长", "會長", "会长",
     "教授", "律師", "律师", "總監", "总监", "經理", "经理", "總裁", "总裁", "主席", "主編", "主编", "編輯", "编辑",
     "學者", "学者", "博士", "顧問", "顾问", "理事", "董事", "講師", "讲师", "部長", "部长",
     "評論員", "评论员", "委員", "委员", "員", "员", "研究者", "觀察人士", "观察人士", "業內人士", "业内人士", "從業者", "从业者", "創業者", "创业者",
@@ -56,6 +56,8 @@ HONORIFICS_AFTER_NAME = ("教授", "律師", "律师", "博士", "院士", "先�
 # A surname followed by one of these continues a person introduced earlier (李教授, 王女士).
 FORMS_OF_ADDRESS = ("先生", "女士", "小姐", "教授", "律師", "律师", "博士", "老師", "老师", "院長", "院长", "主任",
                     "總", "总", "董", "經理", "经理", "研究員", "研究员", "會長", "会长", "所長", "所长", "部長", "部长")
+
+GENERIC_ADDRESSES = ("先生", "女士", "小姐")   # say nothing of a role, unlike 李教授 or 王律師
 
 # Common single-character surnames in both scripts, and compound ones.
 SURNAMES = set(
@@ -71,6 +73,9 @@ COMPOUND_SURNAMES = ("歐陽", "欧阳", "司馬", "司马", "上官", "諸葛",
 # Surnames whose reading differs from the character's common reading.
 SURNAME_READINGS = {"曾": "zeng", "單": "shan", "单": "shan", "解": "xie", "仇": "qiu", "樂": "yue", "乐": "yue",
                     "區": "ou", "区": "ou", "查": "zha", "繆": "miao", "缪": "miao", "朴": "piao", "覃": "qin", "蓋": "ge", "盖": "ge"}
+
+# A report that speaks for the organization that published it (中物聯發布的報告稱 -> 中物聯).
+REPORT_BY = re.compile(r"^(?P<org>.+?)(?:發布的|发布的|發佈的|的)(?:最新)?(?:報告|报告|白皮書|白皮书|數據|数据|公告|聲明|声明)$")
 
 # Punctuation.
 SENTENCE_END = "。！？!?"

@@ -14,12 +14,24 @@ CODES = {
     "metadata-mismatch": "a Parquet file's metadata (version, source sha256, schema $id, features key) is wrong",
     "schema-violation": "a row does not validate against its table's JSON Schema",
     "invalid-json": "a JSON Lines record is not valid JSON (or not an object)",
+    "no-records": "a JSON Lines file holds no record at all",
     "duplicate-id": "a primary key value occurs more than once",
     "unknown-block": "a reference to a block_id that the blocks table does not have",
     "unknown-section": "a reference to a section_index that the sections table does not have",
     "unknown-paragraph": "a reference to a paragraph_id that the paragraphs table does not have",
     "unknown-speaker": "a reference to a speaker_id that the speakers table does not have",
-    "offset-mismatch": "a span's text is not document.text[start:end]",
+    "offset-mismatch": "a span's text is not document.text[start:end], or one of its offsets is missing or out of range",
+    "span-misplaced": "a span lies outside the row that contains it (an attribution's source, cue or content outside its "
+                      "paragraph, an erratum outside its block) or out of reading order (source, cue, content; a quotation "
+                      "printed before its attribution comes first)",
+    "block-type-mismatch": "a row points at a block of the wrong type (a paragraph, disclaimer or section heading at a block "
+                           "whose block_type is not paragraph, disclaimer or heading)",
+    "number-mismatch": "sections.number is not the number its label prints, or only one of label and number is null",
+    "speaker-mismatch": "an attribution's mention disagrees with its speaker: an organization mention of a person or the "
+                        "reverse, a name that is not printed in source_text (nor its surname with a form of address), a "
+                        "pronoun mention that is not a pronoun",
+    "script-mismatch": "the converted text columns disagree with document.script (Hant: text_simplified filled and "
+                       "text_traditional null; Hans: the reverse)",
     "source-not-rebuilt": "the blocks joined with newlines do not give document.text back",
     "source-hash-mismatch": "document.source_sha256 is not the sha256 of document.text",
     "count-mismatch": "a stored count disagrees with the rows it counts",

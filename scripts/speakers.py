@@ -48,23 +48,36 @@ def _resolve_pronouns(statements: list[Statement], warnings: Warnings) -> None:
     surname with a form of address (李教授) to the last person of that surname who spoke."""
     people: list[str] = []          # persons in the order they last spoke
     roles: dict[str, list[str]] = {}
+    previous = None                 # the speaker of the statement just before
     for st in statements:
         roles.setdefault(st.mention.name, []).extend(st.mention.roles)
         m = st.mention
         if m.kind == "pronoun":
-            st.speaker = ("person", people[-1]) if people else None
-            if not people:
-                warnings.add(f"line {st.paragraph.line}", f"pronoun {_printed(st)!r} has no earlier speaker to refer to; statement dropped")
+            st.speaker = _by_pronoun(st, people, previous, warnings)
         elif m.surname_only:
-            st.speaker = _by_surname(st, people, roles, warnings)
+            st.speaker = _by_surname(st, people, roles, previous, warnings)
         else:
             st.speaker = ("organization" if m.kind == "organization" else "person", m.name)
         if st.speaker and st.speaker[0] == "person":
             people = [p for p in people if p != st.speaker[1]] + [st.speaker[1]]
+        previous = st.speaker
 
 
-def _by_surname(st: Statement, people: list[str], roles: dict, warnings: Warnings):
-    """李所長 is the 李 whose role ends in 所長; 李先生 the last 李 who spoke."""
+def _by_pronoun(st: Statement, people: list[str], previous, warnings: Warnings):
+    """他/她 is the last person who spoke. When someone else (an organization) spoke in between,
+    or the pronoun's gender cannot be checked against more than one candidate, it is said."""
+    if not people:
+        warnings.add(f"line {st.paragraph.line}", f"pronoun {_printed(st)!r} has no earlier speaker to refer to; statement dropped")
+        return None
+    if previous != ("person", people[-1]):
+        warnings.add(f"line {st.paragraph.line}", f"pronoun {_printed(st)!r} taken for {people[-1]!r}, the last person who "
+                     f"spoke, although {previous[1] if previous else 'nobody'!r} spoke in between")
+    return "person", people[-1]
+
+
+def _by_surname(st: Statement, people: list[str], roles: dict, previous, warnings: Warnings):
+    """李所長 is the 李 whose role ends in 所長; 李先生 the last 李 who spoke. With several 李 it is
+    sure only when 李先生/李女士 continues the statement just before; otherwise it is said."""
     surname = st.mention.surname_only
     address = _printed(st)[len(surname):]
     fits = [p for p in people if p.startswith(surname) and len(p) > len(surname)]
@@ -74,7 +87,8 @@ def _by_surname(st: Statement, people: list[str], roles: dict, warnings: Warning
     if not fits:
         warnings.add(f"line {st.paragraph.line}", f"{_printed(st)!r} names no earlier speaker of surname {surname}; statement dropped")
         return None
-    if len(fits) > 1 and people[-1] != fits[-1]:
+    continues = previous == ("person", fits[-1]) and address in lexicon.GENERIC_ADDRESSES
+    if len(fits) > 1 and not continues:
         warnings.add(f"line {st.paragraph.line}", f"{_printed(st)!r} could be any of {fits}; taken for the last who spoke, {fits[-1]!r}")
     return "person", fits[-1]
 
@@ -139,12 +153,22 @@ def romanize(name: str, speaker_type: str) -> str:
     from pypinyin import lazy_pinyin  # slow to import; a fully curated build never needs it
     if speaker_type == "organization":
         # a short name reads as one word (Jingdong); a long one (a report's title) syllable by syllable
-        parts = [p.strip() for p in lazy_pinyin(name.strip("《》")) if p.strip()]
+        parts = [p.strip() for p in lazy_pinyin(name.strip("《》"), v_to_u=True) if p.strip()]
         return ("".join(parts) if len(name) <= 4 else " ".join(parts)).capitalize()
     n = 2 if name[:2] in lexicon.COMPOUND_SURNAMES else 1
-    surname = lexicon.SURNAME_READINGS.get(name[:n]) or "".join(lazy_pinyin(name[:n]))
-    given = "".join(lazy_pinyin(name[n:]))
+    surname = lexicon.SURNAME_READINGS.get(name[:n]) or "".join(lazy_pinyin(name[:n], v_to_u=True))
+    given = "".join(lazy_pinyin(name[n:], v_to_u=True))
     return f"{surname.capitalize()} {given.capitalize()}".strip()
+
+
+SLUG_MAX = 40
+
+
+def slug(romanized: str) -> str:
+    """ASCII id from a romanized name: ü as yu (Lü -> lyu, as in passports), at most SLUG_MAX characters."""
+    ascii_name = romanized.lower().replace("ü", "yu")
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")[:SLUG_MAX].strip("-")
+    return base or "speaker"
 
 
 def _assign_ids(speakers: list[Speaker]) -> None:
@@ -152,7 +176,7 @@ def _assign_ids(speakers: list[Speaker]) -> None:
     for sp in speakers:
         if sp.speaker_id:
             continue
-        base = re.sub(r"[^a-z0-9]+", "-", sp.name_romanized.lower()).strip("-") or "speaker"
+        base = slug(sp.name_romanized)
         candidate, k = base, 2
         while candidate in taken:
             candidate, k = f"{base}-{k}", k + 1

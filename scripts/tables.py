@@ -21,7 +21,8 @@ def detect_script(text: str) -> str:
 
 
 def to_simplified(text: str) -> str:
-    return _converter("t2s").convert(text)
+    # tw2s, not t2s: t2s keeps 著 where Simplified writes 着 (標志著 -> 标志着), tw2s decides by phrase
+    return _converter("tw2s").convert(text)
 
 
 def to_traditional(text: str) -> str:

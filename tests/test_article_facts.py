@@ -89,6 +89,7 @@ def test_speakers():
         "jd": 1, "cao-lei": 2, "jiang-zihua": 3, "zhao-shaohui": 5, "liu-junbin": 1, "guo-tao": 3,
         "gao-pan": 4, "fan-xifeng": 1, "chen-hudong": 1}
     assert speakers["jiang-zihua"]["affiliations"] == [{"organization": None, "title": "資深企業法務戰略專家"}]
+    assert speakers["fan-xifeng"]["affiliations"] == [{"organization": "三亞航空旅游職業學院電子商務系", "title": "主任"}]
     assert speakers["gao-pan"]["roles"][1] == "網經社電子商務研究中心特約研究院"  # as printed, typo kept
 
 
@@ -126,6 +127,10 @@ def test_curated_errata_are_recorded_not_fixed():
     errata = read(DATASET, "errata")
     typo = [e for e in errata if e["printed"] == "研究院"]
     assert len(typo) == 1 and typo[0]["suggested"] == "研究員" and typo[0]["block_id"] == "b016"
-    # 于 x7, 并 x3, 標志 x3, 關系 x4, 沖 x3, 伙 x2, 愿, 游, 采, 托, 范
-    assert sum(e["kind"] == "script_conversion" for e in errata) == 27
+    # 于 x7, 并 x3, 標志 x3, 關系 x4, 沖 x3, 伙 x2, 愿, 游, 采, 托, 范, 喂
+    assert sum(e["kind"] == "script_conversion" for e in errata) == 28
+    # 研究院 for 研究員, 分析到 and 補充到 for 道, 作 for 做
+    assert sorted(e["printed"] for e in errata if e["kind"] == "typo") == ["作", "分析到", "研究院", "補充到"]
+    assert [e["printed"] for e in errata if e["kind"] == "missing_text"] == ["從轉向"]
+    assert len(errata) == 34
     assert "于" in SOURCE.read_text(encoding="utf-8")

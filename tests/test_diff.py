@@ -1,6 +1,6 @@
 """`diff OLD NEW` on the release and on hand-edited copies; expected reports written by hand.
 
-The edits: attribution a005 (趙紹輝 也認為, line 10) gets the cue 指出 instead of 認為; erratum e032
+The edits: attribution a005 (趙紹輝 也認為, line 10) gets the cue 指出 instead of 認為; erratum e034
 (并 in the platform's notice, the last erratum) is deleted; section 2's title is changed.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ UNCHANGED = ["document", "blocks", "paragraphs", "sections", "speakers", "discla
 @pytest.fixture()
 def edited(release_copy):
     set_cell(release_copy, "attributions", "attribution_id", "a005", "cue_text", "指出")
-    rewrite(release_copy, "errata", lambda rows: [r for r in rows if r["erratum_id"] != "e032"])
+    rewrite(release_copy, "errata", lambda rows: [r for r in rows if r["erratum_id"] != "e034"])
     return release_copy
 
 
@@ -45,8 +45,8 @@ def test_edited_copy_reports_the_changed_cell_and_the_removed_row(edited):
         "changed": [{"key": "a005", "fields": {"cue_text": {"old": "認為", "new": "指出"}}}],
     }
     assert result["tables"]["errata"] == {
-        "status": "changed", "primary_key": ["erratum_id"], "rows": {"old": 32, "new": 31},
-        "columns_added": [], "columns_removed": [], "added": [], "removed": ["e032"], "changed": [],
+        "status": "changed", "primary_key": ["erratum_id"], "rows": {"old": 34, "new": 33},
+        "columns_added": [], "columns_removed": [], "added": [], "removed": ["e034"], "changed": [],
     }
     assert [t for t, d in result["tables"].items() if d["status"] == "unchanged"] == UNCHANGED
 
@@ -58,8 +58,8 @@ def test_text_report_and_exit_code(edited, capsys):
         f"new: {edited} (1.0.0)",
         "attributions: 1 changed (21 -> 21 rows)",
         "  ~ a005 cue_text: '認為' -> '指出'",
-        "errata: 1 removed (32 -> 31 rows)",
-        "  - e032",
+        "errata: 1 removed (34 -> 33 rows)",
+        "  - e034",
         "unchanged: document, blocks, paragraphs, sections, speakers, disclaimers",
         "2 table(s) differ",
     ]
@@ -72,7 +72,7 @@ def test_json_report_is_the_same_result(edited, capsys):
 
 def test_reversed_diff_shows_the_row_added(edited):
     result = diff_releases(edited, DATASET)
-    assert result["tables"]["errata"]["added"] == ["e032"] and result["tables"]["errata"]["removed"] == []
+    assert result["tables"]["errata"]["added"] == ["e034"] and result["tables"]["errata"]["removed"] == []
     assert result["tables"]["attributions"]["changed"][0]["fields"] == {"cue_text": {"old": "指出", "new": "認為"}}
 
 

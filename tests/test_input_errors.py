@@ -110,9 +110,10 @@ def test_one_line_deleted_without_curated_facts(tmp_path, original):
 
 
 def test_one_line_deleted_names_every_curated_entry_it_broke(tmp_path):
-    # line 22 holds 陳虎東's only statement and the erratum 電商合作伙伴分發
+    # line 22 holds 陳虎東's only statement and the errata 電商合作伙伴分發 and 簡單作流量分發
     message = error_of(write_source(tmp_path, "\n".join(LINES[:21] + LINES[22:])))
-    assert "found 2 curated entries that no longer match the source" in message
+    assert "found 3 curated entries that no longer match the source" in message
+    assert "errata[32] ('簡單作流量分發'): found context '簡單作流量分發' 0 times" in message
     assert "speakers[8] ('陳虎東'): found name '陳虎東' 0 times in the source" in message
     assert "errata[30] ('電商合作伙伴分發'): found context '電商合作伙伴分發' 0 times" in message
 
