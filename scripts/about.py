@@ -1,8 +1,9 @@
-"""What the dataset is, said once: its name, summary, license and citation.
+"""What the dataset is, said once: its name, summary, license and citation; and where the files
+that ship with the package are.
 
 The card, the Croissant and Data Package descriptors and the publish command all describe the
 same release; they read these facts from here so that the three never disagree. Facts about
-the article itself (its id, its platform) come from the document table, not from here.
+the article itself (its id, its platform, its languages) come from the tables, not from here.
 """
 from __future__ import annotations
 
@@ -11,7 +12,40 @@ from pathlib import Path
 
 from . import schemas
 
-REPO = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
+CHECKOUT = PACKAGE.parent        # the repository, when the package runs from scripts/ (editable install)
+
+
+def shipped(installed: Path, in_checkout: Path) -> Path:
+    """A file that ships with the package: the package-data copy of an installed wheel
+    (pyproject [tool.setuptools.package-data]), else the file in the checkout."""
+    return installed if installed.exists() else in_checkout
+
+
+CARD_TEMPLATE = shipped(PACKAGE / "project" / "CARD.md", CHECKOUT / "CARD.md")
+LICENSE_TEMPLATE = shipped(PACKAGE / "project" / "LICENSE-DATA.md", CHECKOUT / "LICENSE-DATA.md")
+GENERIC_CARD_TEMPLATE = PACKAGE / "card_generic.md"
+GENERIC_LICENSE_TEMPLATE = PACKAGE / "license_generic.md"
+
+# The project's layout: a folder holding dataset/source/article.txt is a project root.
+SOURCE_IN_ROOT = Path("dataset") / "source" / "article.txt"
+
+
+def project_root() -> Path | None:
+    """The folder whose `dataset/` the commands use by default: the current directory when it
+    holds dataset/source/article.txt, else the checkout of an editable install; None otherwise
+    (then the commands ask for --source/--out or a folder)."""
+    if (Path.cwd() / SOURCE_IN_ROOT).is_file():
+        return Path.cwd()
+    if (CHECKOUT / "pyproject.toml").is_file() and (CHECKOUT / SOURCE_IN_ROOT).is_file():
+        return CHECKOUT
+    return None
+
+
+def default_release() -> Path | None:
+    root = project_root()
+    return root / "dataset" if root else None
+
 
 NAME = "jd-wechat-commentary"
 PRETTY_NAME = "JD x WeChat shopping entry: expert commentary with speaker attribution"
@@ -22,6 +56,7 @@ SUMMARY = ("One Chinese news commentary article (NetEase Hao, Traditional-script
 KEYWORDS = ("chinese", "traditional-chinese", "news", "commentary", "quote-attribution", "speaker-attribution",
             "e-commerce")
 AUTHOR = "jd-wechat-commentary contributors"
+PROJECT_DOCUMENT_ID = "netease-kaagscoc0531871o"   # the document_id the project's curated file gives
 
 # The annotations are offered under CC BY 4.0; the article text is not ours to license.
 LICENSE_NAME = "article-text-rights-reserved-annotations-cc-by-4.0"
@@ -30,6 +65,8 @@ ANNOTATIONS_LICENSE = "CC-BY-4.0"
 ANNOTATIONS_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 TEXT_RIGHTS = ("The article text (every column copied from the article) belongs to its author, the NetEase Hao "
                "account holder; it is included for research, and redistributing it needs the rights holder's permission.")
+GENERIC_TEXT_RIGHTS = ("The article text (every column copied from the article) belongs to its author; it is included "
+                       "for research, and redistributing it needs the rights holder's permission.")
 
 
 def homepage() -> str:
@@ -60,31 +97,45 @@ def bibtex(version: str, profile: "Profile | None" = None) -> str:
     return f"@misc{{{bibtex_key(version, profile.name)},\n{body}\n}}"
 
 
+def languages(tables: dict) -> list[str]:
+    """The release's languages as BCP-47 tags, from the tables: the document's language with its
+    script (zh-Hant, zh-Hans), then every other language a platform notice is printed in (en)."""
+    doc = tables["document"][0]
+    others = sorted({d["language"] for d in tables.get("disclaimers", [])} - {doc["language"]})
+    return [f"{doc['language']}-{doc['script']}"] + others
+
+
 @dataclass(frozen=True)
 class Profile:
-    """What a release says about itself. The project's release has the hand-written CARD.md;
-    a release built for another article (build --source) gets a generic card and names."""
+    """What a release says about itself. The project's release has the hand-written CARD.md and
+    LICENSE-DATA.md; a release built for another article (build --source) gets the generic
+    templates and names. `curated`: a person's curated file was used (expert-generated)."""
     name: str
     pretty_name: str
     summary: str
     keywords: tuple[str, ...]
     card_template: Path
-    language_details: str | None = None
+    license_template: Path
+    text_rights: str
+    curated: bool
+
+    @property
+    def annotations_creators(self) -> list[str]:
+        return ["machine-generated"] + (["expert-generated"] if self.curated else [])
 
 
-PROJECT = Profile(NAME, PRETTY_NAME, SUMMARY, KEYWORDS, REPO / "CARD.md",
-                  "zh-Hant (Traditional script, with some Simplified characters left by conversion); "
-                  "en (platform notice only)")
-PROJECT_SOURCE = REPO / "dataset" / "source" / "article.txt"
+PROJECT = Profile(NAME, PRETTY_NAME, SUMMARY, KEYWORDS, CARD_TEMPLATE, LICENSE_TEMPLATE, TEXT_RIGHTS, True)
 GENERIC_SUMMARY = ("A Chinese news commentary article as linked tables: the document, its source lines, body "
                    "paragraphs, sections, speakers, attributions of reported statements, platform notices and the "
                    "errors of the source; built by the jd-wechat-commentary rules. Every span is a code-point "
                    "offset into the exact text.")
 
 
-def profile_for(source_path: Path, document_id: str) -> Profile:
-    if Path(source_path).resolve() == PROJECT_SOURCE.resolve():
+def profile_for(document_id: str, curated: bool) -> Profile:
+    """The project's profile for the project's article with its curated file (which names the
+    document); a generic one for any other article, wherever its files are."""
+    if curated and document_id == PROJECT_DOCUMENT_ID:
         return PROJECT
     return Profile(document_id, f"News commentary {document_id}: speaker attribution", GENERIC_SUMMARY,
                    ("chinese", "news", "commentary", "quote-attribution", "speaker-attribution"),
-                   Path(__file__).resolve().parent / "card_generic.md")
+                   GENERIC_CARD_TEMPLATE, GENERIC_LICENSE_TEMPLATE, GENERIC_TEXT_RIGHTS, curated)

@@ -175,6 +175,8 @@ def _unrecognised_speaker(text: str, s: int, e: int) -> str | None:
         if text[j] in lexicon.MENTION_FORBIDDEN:
             return None
         cue = next((c for c in lexicon.CUES if text.startswith(c, j)), None)
+        if cue and _not_speech(text, i, j, cue):
+            return None
         if cue:
             word = text[i:_strip_particles(text, i, j)]
             unnamed = any(u in word for u in lexicon.UNNAMED_SOURCES)
@@ -202,7 +204,7 @@ def _match_mention_cue(text: str, i: int, e: int, names: dict[str, str]) -> _Hea
         if text[j] in lexicon.MENTION_FORBIDDEN:
             return None
         cue = next((c for c in lexicon.CUES if text.startswith(c, j)), None)
-        if cue is None:
+        if cue is None or _not_speech(text, i, j, cue):
             continue
         k = _strip_particles(text, i, j)
         mention = parse_mention(text[i:k], i, names)
@@ -210,6 +212,12 @@ def _match_mention_cue(text: str, i: int, e: int, names: dict[str, str]) -> _Hea
             kind = "agreement" if cue in lexicon.AGREEMENT_CUES else "speech"
             return _Head(0, mention, (j, j + len(cue)), kind)
     return None
+
+
+def _not_speech(text: str, i: int, j: int, cue: str) -> bool:
+    """The cue at j ends a word that is not speech (來說, 據說)."""
+    end = j + len(cue)
+    return any(w.endswith(cue) and text[max(0, end - len(w)):end] == w for w in lexicon.NOT_SPEECH)
 
 
 def _match_quote_first(text: str, q: int, e: int, names: dict[str, str]) -> _Head | None:
@@ -319,6 +327,8 @@ def _titled_name(m: str):
             return "name_with_title", name, split_roles(prefix), None
     if m.endswith(lexicon.ORG_NAME_SUFFIXES) and len(m) > 2:
         return "organization", m, [], f"{m!r} speaks and is taken for an organization by its ending"
+    if lexicon.NOT_IN_TITLES & set(m):
+        return None
     for n in (3, 2):
         if len(m) > n + 1 and is_name(m[-n:]) and "、" not in m[-n:]:
             return ("name_with_title", m[-n:], split_roles(m[:-n]),

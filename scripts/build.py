@@ -40,7 +40,8 @@ def parse(source: Source, curation: Curation, warnings: Warnings) -> Document:
     """Source and curated file -> every record the tables are made of."""
     check_anchors(source.text, curation)
     doc_id = curation.document.get("document_id") or _slug(source.path.stem)
-    doc = Document(source, curation, doc_id, detect_script(source.text), profile=profile_for(source.path, doc_id))
+    doc = Document(source, curation, doc_id, detect_script(source.text),
+                   profile=profile_for(doc_id, curated=curation.path is not None))
     doc.blocks = split_blocks(source.text)
     doc.sections = build_sections(doc.blocks)
     paragraphs = [b for b in doc.blocks if b.block_type == "paragraph"]

@@ -1,11 +1,11 @@
 """The generated card: dataset/README.md = YAML metadata (huggingface_hub card data, with
 `dataset_info` from the `datasets` library) + the body of CARD.md with its generated parts
 (`<!-- generated:NAME -->`) filled in from the schemas and the tables, plus dataset/LICENSE.md
-(the file the card's `license_link` names), copied from LICENSE-DATA.md."""
+(the file the card's `license_link` names), from LICENSE-DATA.md. A release of another article
+gets the generic templates (scripts/card_generic.md, scripts/license_generic.md) instead."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -14,8 +14,7 @@ import pyarrow.parquet as pq
 from . import about, schemas
 from .layout import parquet_path
 
-REPO = Path(__file__).resolve().parent.parent
-LICENSE_MD = REPO / "LICENSE-DATA.md"
+LICENSE_MD = about.LICENSE_TEMPLATE     # the project's license; the generic one is about.GENERIC_LICENSE_TEMPLATE
 LICENSE_NAME = about.LICENSE_NAME
 MARKER = re.compile(r"<!-- generated:([a-z-]+) -->")
 
@@ -25,14 +24,14 @@ def card_data(tables: dict, version: str, root: Path, profile: about.Profile = a
 
     from .features import dataset_infos
 
+    codes = about.languages(tables)     # BCP-47: zh-Hant or zh-Hans, then en if a notice is in English
     data = DatasetCardData(
-        language=["zh", "en"], license="other", pretty_name=profile.pretty_name, size_categories=["n<1K"],
-        task_categories=["token-classification", "text-classification"], tags=list(profile.keywords),
-        annotations_creators=["machine-generated", "expert-generated"], language_creators=["found"],
+        language=[c.split("-")[0] for c in codes], license="other", pretty_name=profile.pretty_name,
+        size_categories=["n<1K"], task_categories=["token-classification"], tags=list(profile.keywords),
+        annotations_creators=profile.annotations_creators, language_creators=["found"],
         multilinguality=["monolingual"], source_datasets=["original"],
         license_name=LICENSE_NAME, license_link=about.LICENSE_FILE,
-        language_details=profile.language_details or f"zh-{tables['document'][0]['script']}; en (platform notice, where present)",
-        version=version, configs=_configs(),
+        language_details=", ".join(codes), version=version, configs=_configs(),
     )
     dataset_infos(tables, _sizes(root)).to_dataset_card_data(data)
     return data
@@ -57,7 +56,8 @@ def write_card(root: Path, tables: dict, version: str, profile: about.Profile = 
     body = render_body(profile.card_template, tables, version, profile)
     card = DatasetCard(f"---\n{card_data(tables, version, root, profile).to_yaml()}\n---\n\n{body}")
     (Path(root) / "README.md").write_text(str(card), encoding="utf-8")
-    shutil.copyfile(LICENSE_MD, Path(root) / about.LICENSE_FILE)
+    license_text = render_body(profile.license_template, tables, version, profile)
+    (Path(root) / about.LICENSE_FILE).write_text(license_text, encoding="utf-8")
 
 
 def render_body(template_path: Path, tables: dict, version: str, profile: about.Profile = about.PROJECT) -> str:
@@ -145,11 +145,14 @@ def breakdown(tables: dict) -> str:
 
 
 def source_facts(doc: dict) -> str:
-    return "\n".join([f"- platform (as printed): {doc['platform']}", f"- article id: `{doc['source_id']}`",
-                      f"- title: {doc['title'] or 'none printed in the source (`document.title` is null)'}",
-                      f"- script: `{doc['script']}`; language: `{doc['language']}`",
-                      f"- {doc['n_chars']} characters (code points) on {doc['n_lines']} lines",
-                      f"- sha256 of the UTF-8 text: `{doc['source_sha256']}`"])
+    """What the document row knows about the source; a fact nobody supplied (no platform notice,
+    no curated article id or title) is left out, never printed as None."""
+    known = [("platform (as printed)", doc["platform"]), ("article id", doc["source_id"] and f"`{doc['source_id']}`"),
+             ("title", doc["title"])]
+    return "\n".join([f"- {label}: {value}" for label, value in known if value]
+                     + [f"- script: `{doc['script']}`; language: `{doc['language']}`",
+                        f"- {doc['n_chars']} characters (code points) on {doc['n_lines']} lines",
+                        f"- sha256 of the UTF-8 text: `{doc['source_sha256']}`"])
 
 
 def error_codes() -> str:

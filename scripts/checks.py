@@ -1,13 +1,18 @@
 """Cross-table rules of validate: spans against the source, derived columns, the card and the
-schema copies. The manifest and versions are checked in integrity.py."""
+schema copies. Where spans may lie and what rows may point at are in consistency.py; the
+manifest and versions in integrity.py."""
 from __future__ import annotations
 
 import hashlib
+from fnmatch import fnmatchcase
+from itertools import zip_longest
 from pathlib import Path
 
 import yaml
 
 from . import schemas
+from .card_features import yaml_features
+from .layout import parquet_path, release_files
 from .report import Report
 
 
@@ -32,8 +37,26 @@ def _check_span(text, table, rid, row, text_col, start_col, end_col, report) -> 
     start, end, value = row.get(start_col), row.get(end_col), row.get(text_col)
     if start is None and end is None and value is None:
         return
-    if not (isinstance(start, int) and isinstance(end, int)) or text[start:end] != value or not 0 <= start <= end <= len(text):
-        report.add("offset-mismatch", table, rid, start_col, f"text[{start}:{end}] is {text[start:end] if isinstance(start, int) and isinstance(end, int) else None!r}, the row says {value!r}")
+    problem = span_problem(text, start_col, start, end_col, end, text_col, value)
+    if problem:
+        report.add("offset-mismatch", table, rid, *problem)
+
+
+def span_problem(text: str, start_col: str, start, end_col: str, end, text_col: str, value) -> tuple[str, str] | None:
+    """(field, message) naming what is wrong with a span that is not all null: a missing offset,
+    one out of range, or text that is not the source slice."""
+    missing = [col for col, v in ((start_col, start), (end_col, end)) if not isinstance(v, int)]
+    if missing:
+        given = [f"{col} {v!r}" for col, v in ((start_col, start), (end_col, end), (text_col, value)) if v is not None]
+        return missing[0], (f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} null, but {', '.join(given)}: "
+                            "a span's offsets and text are all null or none is")
+    if start < 0 or start > end:
+        return start_col, f"{start_col} {start} is {'negative' if start < 0 else f'after {end_col} {end}'}"
+    if end > len(text):
+        return end_col, f"{end_col} {end} is past the end of document.text ({len(text)} characters)"
+    if text[start:end] != value:
+        return start_col, f"text[{start}:{end}] is {text[start:end]!r}, but {text_col} is {value!r}"
+    return None
 
 
 def _check_heading_spans(tables: dict, report: Report) -> None:
@@ -105,8 +128,9 @@ def read_front_matter(path: Path) -> dict | None:
 
 
 def check_card(root: Path, files: dict, version: str | None, report: Report) -> None:
-    """The card's YAML against the files: configs, version, and for each config the features,
-    num_examples, num_bytes (the table in memory) and download_size (the Parquet file)."""
+    """The card's YAML against the files: configs and their data_files, version, and for each
+    config the whole features (as derived from its JSON Schema), num_examples, num_bytes (the
+    table in memory) and download_size (the Parquet file)."""
     path = Path(root) / "README.md"
     if not path.is_file():
         report.add("file-missing", None, None, "README.md", "the generated card is missing")
@@ -122,6 +146,7 @@ def check_card(root: Path, files: dict, version: str | None, report: Report) -> 
     configs = {str(c.get("config_name")) for c in _mappings(meta.get("configs"))}
     if configs != set(schemas.TABLES):
         report.add("card-mismatch", None, None, "configs", f"configs {sorted(configs)} differ from the tables")
+    _check_data_files(Path(root), _mappings(meta.get("configs")), report)
     if version is not None and str(meta.get("version")) != version:
         report.add("card-mismatch", None, None, "version", f"the card says version {meta.get('version')!r}, the release {version!r}")
     infos = {i.get("config_name"): i for i in _mappings(meta.get("dataset_info"))}
@@ -142,9 +167,12 @@ def _int(value) -> int:
 
 
 def _check_info(info: dict, table: str, f, report: Report) -> None:
-    names = [x.get("name") for x in _mappings(info.get("features"))]
-    if names != schemas.columns(table):
-        report.add("card-mismatch", table, None, "features", f"card features {names} differ from the columns")
+    features, wanted = info.get("features"), yaml_features(schemas.load_schema(table))
+    if features != wanted:
+        features = features if isinstance(features, list) else [features]
+        first = next(i for i, (x, y) in enumerate(zip_longest(features, wanted)) if x != y)
+        report.add("card-mismatch", table, None, "features",
+                   f"card feature {first} is {_at(features, first)}, the schema gives {_at(wanted, first)}")
     splits = _mappings(info.get("splits"))
     found = {"num_examples": sum(_int(s.get("num_examples")) for s in splits), "num_bytes": sum(_int(s.get("num_bytes")) for s in splits),
              "download_size": info.get("download_size")}
@@ -152,6 +180,43 @@ def _check_info(info: dict, table: str, f, report: Report) -> None:
     for key, value in actual.items():
         if found[key] != value:
             report.add("card-mismatch", table, None, key, f"the card says {key} {found[key]}, the file gives {value}")
+
+
+def _at(features: list, i: int):
+    return features[i] if i < len(features) else "nothing"
+
+
+def _check_data_files(root: Path, configs: list[dict], report: Report) -> None:
+    """Each config's one split is train, and its path glob matches its table's Parquet file and
+    no other file of the release."""
+    files = [p.relative_to(root).as_posix() for p in release_files(root)]
+    for config in configs:
+        table = config.get("config_name")
+        if table not in schemas.TABLES:
+            continue            # the configs check names it
+        expected = parquet_path(Path(), table).as_posix()
+        entries = _data_files(config.get("data_files"))
+        if [split for split, _ in entries] != ["train"]:
+            report.add("card-mismatch", table, None, "data_files", f"splits {[split for split, _ in entries]}; one split, train, expected")
+        for _, pattern in entries:
+            hits = [f for f in files if isinstance(pattern, str) and fnmatchcase(f, pattern)]
+            if hits != [f for f in files if f == expected]:
+                report.add("card-mismatch", table, None, "data_files", f"path {pattern!r} matches {hits}, not exactly {expected}")
+
+
+def _data_files(value) -> list[tuple]:
+    """(split, path glob) pairs of a config's data_files, in any form the Hub reads: a glob, a
+    list of globs (split train), or a list of {split, path} with one glob or a list of them."""
+    if isinstance(value, str):
+        return [("train", value)]
+    pairs = []
+    for entry in value if isinstance(value, list) else [value]:
+        if isinstance(entry, dict):
+            paths = entry.get("path")
+            pairs += [(entry.get("split"), p) for p in (paths if isinstance(paths, list) else [paths])]
+        else:
+            pairs.append(("train", entry))
+    return pairs
 
 
 def check_schema_copies(root: Path, report: Report) -> None:

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from .about import SOURCE_IN_ROOT, default_release
 from .errors import BuildError
-
-ROOT = Path(__file__).resolve().parent.parent
-DATASET = ROOT / "dataset"
 
 EXAMPLES = {
     "build": "jd-wechat-commentary build\n  jd-wechat-commentary build --source other.txt --out /tmp/other-release",
@@ -23,9 +22,17 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()      # here, not at exit: a reader that went away is noticed inside the try
+        return code
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # `validate --json | head -1`: the reader stopped early. No traceback, and 1 (the output
+        # was not all written), whether print or the final flush found the pipe closed. What is
+        # still buffered goes to devnull, so that the flush at exit fails no more.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
 
 
@@ -58,16 +65,23 @@ def _add_optional(sub) -> None:
 
 
 def _build_args(p) -> None:
-    p.add_argument("--source", type=Path, default=DATASET / "source" / "article.txt", help="the article (UTF-8, LF line ends)")
+    # Defaults: the project folder (the current directory when it holds dataset/source/article.txt,
+    # or the checkout of an editable install); elsewhere --source and --out are required.
+    dataset = default_release()
+    p.add_argument("--source", type=Path, default=None if dataset is None else dataset / "source" / "article.txt",
+                   help="the article (UTF-8, LF line ends; default: dataset/source/article.txt)")
     p.add_argument("--curation", type=Path, default=None,
                    help="the curated file (default: curation.yaml beside the source, if present)")
     p.add_argument("--no-curation", action="store_true", help="build from rules alone")
-    p.add_argument("--out", type=Path, default=DATASET, help="release folder (default: dataset/)")
+    p.add_argument("--out", type=Path, default=dataset, help="release folder (default: dataset/)")
     p.add_argument("--strict", action="store_true", help="fail when the rules report any warning")
 
 
 def run_build(args) -> int:
     from .build import build
+    if args.source is None or args.out is None:
+        print(f"error: no {SOURCE_IN_ROOT} in the current folder; give --source FILE and --out DIR", file=sys.stderr)
+        return 2
     curation = None if args.no_curation else (args.curation or _beside(args.source))
     warnings = build(args.source, curation, args.out)
     for w in warnings:
@@ -85,7 +99,8 @@ def _beside(source: Path) -> Path | None:
 
 
 def _validate_args(p) -> None:
-    p.add_argument("path", nargs="?", type=Path, default=DATASET, help="release folder, or a .jsonl file with --table")
+    p.add_argument("path", nargs="?", type=Path, default=default_release(),
+                   help="release folder (default: dataset/), or a .jsonl file with --table")
     p.add_argument("--table", help="validate PATH as JSON Lines records of this table")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
@@ -93,6 +108,9 @@ def _validate_args(p) -> None:
 def run_validate(args) -> int:
     from . import schemas
     from .validate import validate_jsonl, validate_release
+    if args.path is None:
+        print(f"error: no {SOURCE_IN_ROOT} in the current folder; give the release folder", file=sys.stderr)
+        return 2
     if args.table:
         if args.table not in schemas.TABLES:
             print(f"error: unknown table {args.table!r}; one of {', '.join(schemas.TABLES)}", file=sys.stderr)

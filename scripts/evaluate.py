@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -38,7 +39,7 @@ def read_table(root, table: str) -> list[dict]:
         return pq.read_table(shard).to_pylist()
     path = root / f"{table}.jsonl"
     if not path.exists():
-        raise FileNotFoundError(f"{root}: neither {shard.relative_to(root)} nor {path.name} exists")
+        raise FileNotFoundError(f"{root}: no {table} table (neither {shard.relative_to(root)} nor {path.name} exists)")
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
@@ -118,8 +119,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
-    """CLI entry: print the scores; scoring is a report, not a check, so it always returns 0."""
-    result = evaluate(args.gold, args.pred)
+    """CLI entry: print the scores and return 0 (scoring is a report, not a check); 2 when a
+    folder or one of its tables is missing (a usage error), 1 when a release is inconsistent."""
+    for label, folder in (("gold", args.gold), ("predicted", args.pred)):
+        if not Path(folder).is_dir():
+            print(f"error: the {label} release folder {folder} does not exist (or is not a folder)", file=sys.stderr)
+            return 2
+    try:
+        result = evaluate(args.gold, args.pred)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_table(result))
     return 0
 

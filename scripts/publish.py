@@ -2,10 +2,16 @@
 one commit (every file of MANIFEST.json plus the manifest; deleting remote files the release no
 longer has), then tag that commit v<version>.
 
-Order: validate the folder (refuse if not valid) -> plan from the manifest -> [--dry-run: print
-and stop, no network] -> token -> list refs (refuse if the tag exists) -> list remote files ->
-one commit whose parent is the head that was listed -> tag. The token is read from HF_TOKEN or
-the login cache by huggingface_hub and is never printed; error messages are scrubbed of it.
+Order: check --repo-id (OWNER/NAME, huggingface_hub's own rules) -> validate the folder (refuse
+if not valid) -> plan from the manifest -> [--dry-run: print and stop, no network] -> token ->
+list refs (refuse if the tag exists) -> [--private: refuse unless the repository is private] ->
+list remote files -> one commit whose parent is the head that was listed -> tag. The token is
+read from HF_TOKEN or the login cache by huggingface_hub and is never printed; error messages
+are scrubbed of it.
+
+The article text in a release belongs to its author: every run reminds the publisher that a
+public upload needs the rights holder's permission. publish never creates a repository, so
+whether it is public is the repository's setting; --private checks it before the commit.
 """
 from __future__ import annotations
 
@@ -18,9 +24,11 @@ from pathlib import Path
 from . import about
 from .layout import MANIFEST
 
-DATASET = Path(__file__).resolve().parent.parent / "dataset"
 EXAMPLE = ("jd-wechat-commentary publish --repo-id OWNER/NAME --dry-run\n"
-           "  jd-wechat-commentary publish --repo-id OWNER/NAME --revision main")
+           "  jd-wechat-commentary publish --repo-id OWNER/NAME --private")
+RIGHTS_REMINDER = ("reminder: the article text in this release belongs to its author; you, the publisher, are "
+                   "responsible for having the rights holder's permission before publishing it publicly. "
+                   "Without it, publish only to a private repository (--private checks that it is).")
 # Created by the Hub with every repository (its Git LFS rules); never a release file, never deleted.
 KEEP_REMOTE = frozenset({".gitattributes"})
 UNKNOWN_DELETIONS = "unknown without the network: computed from the remote file list in a real run"
@@ -41,6 +49,7 @@ class Plan:
     version: str
     tag: str
     uploads: list[Upload]
+    private: bool = False                 # refuse unless the repository is private
     deletions: list[str] | None = None    # None: not known (dry run)
     commit: str | None = field(default=None)
 
@@ -51,6 +60,8 @@ class Plan:
 
     def text(self) -> str:
         lines = [f"publish {self.repo_id} (dataset) at revision {self.revision}: one commit, then tag {self.tag}"]
+        if self.private:
+            lines.append(f"check that {self.repo_id} is private before the commit (refuse if it is public)")
         lines += [f"add {u.path_in_repo} <- {u.local_path} ({u.bytes} bytes, sha256 {u.sha256})" for u in self.uploads]
         if self.deletions is None:
             lines.append(f"delete: {UNKNOWN_DELETIONS}")
@@ -65,8 +76,11 @@ class PublishError(Exception):
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--repo-id", required=True, help="the dataset repository, OWNER/NAME")
-    parser.add_argument("--dir", type=Path, default=DATASET, help="release folder (default: dataset/)")
+    parser.add_argument("--repo-id", required=True, help="the dataset repository, OWNER/NAME (it must exist)")
+    parser.add_argument("--dir", type=Path, default=about.default_release(),
+                        help="release folder (default: dataset/ of the current project folder)")
+    parser.add_argument("--private", action="store_true",
+                        help="publish only if the repository is private (for a release whose text you may not redistribute)")
     parser.add_argument("--revision", default="main", help="branch to commit to (default: main)")
     parser.add_argument("--dry-run", action="store_true", help="print the operations and the tag; no network")
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
@@ -75,12 +89,20 @@ def add_arguments(parser) -> None:
 def run(args, hub=None) -> int:
     """`hub` stands in for the Hub in tests (list_repo_refs, list_repo_files, create_commit,
     create_tag); by default a HfApi with the user's token."""
+    problem = repo_id_problem(args.repo_id)
+    if problem:
+        print(f"error: --repo-id {args.repo_id!r}: {problem}", file=sys.stderr)
+        return 2
+    if args.dir is None:
+        print(f"error: no release folder: the current folder has no {about.SOURCE_IN_ROOT}; give --dir", file=sys.stderr)
+        return 2
     if not (Path(args.dir) / MANIFEST).is_file():
         print(f"error: {args.dir} is not a release folder (no {MANIFEST})", file=sys.stderr)
         return 2
     token = None
     try:
-        plan = plan_release(Path(args.dir), args.repo_id, args.revision)
+        plan = plan_release(Path(args.dir), args.repo_id, args.revision, getattr(args, "private", False))
+        print(RIGHTS_REMINDER, file=sys.stderr)
         if args.dry_run:
             _show(plan, args.json)
             return 0
@@ -102,7 +124,22 @@ def _show(plan: Plan, as_json: bool) -> None:
     print(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2) if as_json else plan.text())
 
 
-def plan_release(root: Path, repo_id: str, revision: str) -> Plan:
+def repo_id_problem(repo_id: str) -> str | None:
+    """Why repo_id is not OWNER/NAME, or None. huggingface_hub's validator checks the characters
+    and length, but takes a bare NAME too (the Hub would put it under the token's user): the
+    owner is required here, so the tag lands where the command line says."""
+    from huggingface_hub.utils import HFValidationError, validate_repo_id
+
+    if repo_id.count("/") != 1:
+        return "expected OWNER/NAME (one slash), e.g. my-org/jd-wechat-commentary"
+    try:
+        validate_repo_id(repo_id)
+    except HFValidationError as exc:
+        return str(exc)
+    return None
+
+
+def plan_release(root: Path, repo_id: str, revision: str, private: bool = False) -> Plan:
     """Refuse an invalid folder; else one upload per manifest entry plus the manifest itself."""
     from .layout import file_entry
     from .validate import validate_release
@@ -114,7 +151,7 @@ def plan_release(root: Path, repo_id: str, revision: str) -> Plan:
     version = manifest["dataset_version"]
     entries = manifest["files"] + [file_entry(root, root / MANIFEST)]
     uploads = [Upload(e["path"], str((root / e["path"]).resolve()), e["bytes"], e["sha256"]) for e in entries]
-    return Plan(repo_id, revision, version, about.tag(version), sorted(uploads, key=lambda u: u.path_in_repo))
+    return Plan(repo_id, revision, version, about.tag(version), sorted(uploads, key=lambda u: u.path_in_repo), private)
 
 
 def connect():
@@ -140,6 +177,9 @@ def publish(plan: Plan, hub, show) -> None:
         head = next((b.target_commit for b in refs.branches if b.name == plan.revision), None)
         if head is None:
             raise PublishError(f"branch {plan.revision!r} does not exist in {plan.repo_id}; nothing was changed")
+        if plan.private and not hub.repo_info(plan.repo_id, repo_type="dataset").private:
+            raise PublishError(f"refusing to publish: --private was given but {plan.repo_id} is public; "
+                               "make it private in its settings first; nothing was changed")
         remote = hub.list_repo_files(plan.repo_id, repo_type="dataset", revision=plan.revision)
     plan.deletions = remote_deletions(remote, plan.uploads)
     show()

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pyarrow as pa
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+_PACKAGE = Path(__file__).resolve().parent
+# An installed wheel ships the schemas as package data; an editable install reads the checkout's.
+SCHEMA_DIR = _PACKAGE / "schema" if (_PACKAGE / "schema").is_dir() else _PACKAGE.parent / "schema"
 TABLES = ("document", "blocks", "paragraphs", "sections", "speakers", "attributions", "disclaimers", "errata")
 DEFAULT_CONFIG = "paragraphs"
 

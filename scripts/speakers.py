@@ -76,12 +76,12 @@ def _by_pronoun(st: Statement, people: list[str], previous, warnings: Warnings):
 
 
 def _by_surname(st: Statement, people: list[str], roles: dict, previous, warnings: Warnings):
-    """李所長 is the 李 whose role ends in 所長; 李先生 the last 李 who spoke. With several 李 it is
+    """李所長 is the 李 whose printed role has 所長; 李先生 the last 李 who spoke. With several 李 it is
     sure only when 李先生/李女士 continues the statement just before; otherwise it is said."""
     surname = st.mention.surname_only
     address = _printed(st)[len(surname):]
     fits = [p for p in people if p.startswith(surname) and len(p) > len(surname)]
-    by_role = [p for p in fits if any(r.endswith(address) for r in roles.get(p, []))]
+    by_role = [p for p in fits if any(address in r for r in roles.get(p, []))]   # 李律師: …律師事務所合夥人
     if len(by_role) == 1:
         return "person", by_role[0]
     if not fits:
@@ -125,6 +125,8 @@ def _curate(sp: Speaker, entry: dict, path, warnings: Warnings) -> None:
     if entry.get("speaker_type") and entry["speaker_type"] != sp.speaker_type:
         warnings.add(where, f"curated type {entry['speaker_type']!r} overrides the rules' {sp.speaker_type!r}")
         sp.speaker_type = entry["speaker_type"]
+        for st in sp.statements:     # the mention follows its speaker, so the tables never disagree
+            st.mention.kind = _mention_kind(st.mention, sp.speaker_type)
     sp.speaker_id = entry.get("speaker_id", "")
     sp.name_romanized = entry.get("name_romanized") or romanize(sp.name, sp.speaker_type)
     if "affiliations" not in entry:
@@ -134,6 +136,14 @@ def _curate(sp: Speaker, entry: dict, path, warnings: Warnings) -> None:
     if set(by_role) != set(sp.roles):
         raise BuildError(where, f"curated roles {sorted(by_role)} while the text prints {sp.roles}", "one curated split per role as printed")
     sp.affiliations = [{"organization": by_role[r].get("organization"), "title": by_role[r]["title"]} for r in sp.roles]
+
+
+def _mention_kind(mention, speaker_type: str) -> str:
+    if mention.kind == "pronoun":
+        return "pronoun"
+    if speaker_type == "organization":
+        return "organization"
+    return "name_with_title" if mention.roles or mention.surname_only else "name"
 
 
 def split_affiliation(role: str) -> dict:

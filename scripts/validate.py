@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 from . import schemas
 from .report import Report
 from .checks import check_card, check_derived, check_schema_copies, check_spans
+from .consistency import check_consistency
 from .integrity import check_manifest, check_versions, read_manifest, safe_path
 from .layout import META_KEY, parquet_path
 
@@ -67,6 +68,7 @@ def check_tables(tables: dict[str, list[dict]], report: Report) -> None:
     if typed.get("document"):
         check_spans(typed, report)
         check_derived(typed, report)
+    check_consistency(typed, report)
 
 
 def read_tables(root: Path, report: Report) -> dict[str, TableFile]:
@@ -186,5 +188,7 @@ def validate_jsonl(path: Path, table: str) -> Report:
             continue
         for err in validator.iter_errors(record):
             report.add("schema-violation", table, number, ".".join(map(str, err.absolute_path)) or None, err.message)
+    if n == 0:
+        report.add("no-records", table, None, None, f"{path} holds no record (an empty file, or blank lines only)")
     report.checked = {table: n}
     return report

@@ -200,3 +200,24 @@ def test_a_titled_surname_form_with_two_candidates_and_no_matching_role_is_warne
 def test_spokesperson_title_before_a_name():
     out, warnings, _ = statements("平台发言人张三表示,不会涨价。")
     assert out[0][:2] == ("平台发言人张三", "name_with_title") and warnings == []
+
+
+@pytest.mark.parametrize("sentence", ["這一條款對購房者來說至關重要。", "據說價格還會上漲。", "可以說平台已經盡力。"])
+def test_words_that_contain_a_cue_but_are_not_speech(sentence):
+    out, warnings, _ = statements(f"研究員林一凡認為,應當降價。\n{sentence}")
+    assert len(out) == 1 and warnings == []
+
+
+def test_a_surname_form_matches_a_role_that_contains_its_title():
+    text = "大學教授李文澤指出,風險可控。\n律師事務所合夥人李佳穎表示,要看條款。\n李教授補充道,仍需觀察。"
+    out, warnings, _ = statements(text)
+    assert out[2][5] == "李文澤" and warnings == []
+
+
+def test_a_curated_type_override_changes_the_mentions_too():
+    text = "星河方面表示,將在下月調整價格。"    # by the rules an organization; the curated file says a person
+    warnings = Warnings()
+    curation = Curation(path=Path("curation.yaml"), speakers=[{"name": "星河", "speaker_type": "person"}])
+    doc = parse(Source(Path("case.txt"), text, "0" * 64), curation, warnings)
+    assert [(s.mention.kind, s.speaker_id) for s in doc.statements] == [("name", doc.speakers[0].speaker_id)]
+    assert doc.speakers[0].speaker_type == "person" and any("overrides" in w for w in warnings)

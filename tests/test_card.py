@@ -112,10 +112,57 @@ def test_card_lists_every_speaker_with_roles_as_printed_and_every_erratum():
         assert f"| {e['erratum_id']} | {e['block_id']} | {e['printed']} | {e['suggested']} | {e['kind']} |" in body
 
 
-def test_license_file_names_only_real_columns():
+@pytest.mark.parametrize("license_file", [card.LICENSE_MD, about.GENERIC_LICENSE_TEMPLATE], ids=lambda p: p.name)
+def test_license_file_names_only_real_columns(license_file):
     """The license says which columns are the article's text; a renamed column must not leave it stale."""
-    text = card.LICENSE_MD.read_text(encoding="utf-8")
+    text = license_file.read_text(encoding="utf-8")
     named = re.findall(r"`(\w+)\.(\w+)`", text)
     assert named
     for table, column in named:
         assert column in schemas.columns(table), f"{table}.{column}"
+
+
+def test_card_languages_are_bcp47_codes_from_the_tables():
+    """zh-Hant: the document is zh in Traditional script; en: the notice has an English row."""
+    assert sorted({d["language"] for d in read(DATASET, "disclaimers")}) == ["en", "zh"]
+    assert (META["language"], META["language_details"]) == (["zh", "en"], "zh-Hant, en")
+
+
+def test_card_task_and_creators():
+    """Only token-classification (spans in the text): no task id of the Hub fits quote
+    attribution. The project's release used its curated file: expert-generated too."""
+    assert META["task_categories"] == ["token-classification"] and "task_ids" not in META
+    assert META["annotations_creators"] == ["machine-generated", "expert-generated"]
+
+
+def test_source_section_states_each_fact_once():
+    section = CARD.text.split("\n## The source\n", 1)[1].split("\n## ", 1)[0]
+    (doc,) = read(DATASET, "document")
+    for fact in (doc["source_id"], doc["platform"], doc["source_sha256"], "Title: none", "characters (code points)"):
+        assert section.count(fact) == 1, fact
+    assert "None" not in section and "- title:" not in section      # no title: said once, in words
+
+
+def test_card_states_the_errata_criterion_and_the_unattributed_statements():
+    errata = " ".join(CARD.text.split("\n## Errata\n", 1)[1].split("\n## ", 1)[0].split())
+    assert "Simplified-only" in errata and "decided by a person" in errata
+    for listed in ("于", "并", "關系", "標志", "沖擊/緩沖", "伙伴", "愿", "旅游", "采用", "依托", "范式", "喂流量"):
+        assert listed in errata, listed
+    for accepted in ("布局/佈局", "注定/註定", "借助/藉助", "周期/週期"):
+        assert accepted in errata, accepted
+    printed = {e["printed"] for e in read(DATASET, "errata") if e["kind"] == "script_conversion"}
+    assert printed == set("于并系志沖伙愿游采托范喂")          # hand-checked: one character per listed word
+    limits = " ".join(CARD.text.split("\n## Limitations and biases\n", 1)[1].split("\n## ", 1)[0].split())
+    assert "“京東購物”公眾號發布" in limits and "當時有消息稱" in limits
+    (doc,) = read(DATASET, "document")
+    lines = doc["text"].split("\n")
+    assert "“京東購物”公眾號發布" in lines[0] and "當時有消息稱" in lines[2]
+    unattributed = {b["block_id"] for b in read(DATASET, "blocks") if b["line"] in (1, 3)}
+    paragraphs = {p["paragraph_id"] for p in read(DATASET, "paragraphs") if p["block_id"] in unattributed}
+    assert len(paragraphs) == 2 and not [a for a in read(DATASET, "attributions") if a["paragraph_id"] in paragraphs]
+
+
+def test_card_and_license_say_the_publisher_needs_permission():
+    license_section = " ".join(CARD.text.split("## License", 1)[1].split("\n## ", 1)[0].split())
+    assert "is responsible for having that permission before making it public" in license_section
+    assert "--private" in license_section

@@ -1,9 +1,13 @@
 """croissant.json and datapackage.json: generated from the schemas, and accepted (and read) by
-their official tools, mlcroissant and frictionless, with the network blocked."""
+their official tools, mlcroissant and the stock frictionless command, with the network blocked."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -97,18 +101,25 @@ def test_mlcroissant_loads_records_equal_to_the_parquet_rows(croissant_dataset, 
     assert attempts == []
 
 
+def test_croissant_languages_come_from_the_tables():
+    """zh-Hant from the document's script, en because the platform notice has an English row."""
+    assert {d["language"] for d in read(DATASET, "disclaimers")} == {"zh", "en"}
+    assert _load(catalog.CROISSANT)["inLanguage"] == ["zh-Hant", "en"]
+
+
 def test_datapackage_declares_fields_constraints_and_keys():
     package = _load(catalog.DATAPACKAGE)
     assert package["version"] == MANIFEST["dataset_version"]
     assert [r["name"] for r in package["resources"]] == list(schemas.TABLES)
     for resource in package["resources"]:
         schema = schemas.load_schema(resource["name"])
-        entry = FILES[resource["path"]]
-        assert (resource["format"], resource["bytes"], resource["hash"]) == ("parquet", entry["bytes"], f"sha256:{entry['sha256']}")
+        assert resource["path"] in FILES and resource["format"] == "parquet"
+        # frictionless never counts a Parquet file's bytes or hash: sizes and sha256 live in MANIFEST.json
+        assert "bytes" not in resource and "hash" not in resource
         fields = resource["schema"]["fields"]
         assert [f["name"] for f in fields] == list(schema["properties"])
         for fld, prop in zip(fields, schema["properties"].values()):
-            assert fld["description"] == prop["description"]
+            assert fld["description"].startswith(prop["description"])
             assert fld["constraints"]["required"] is not schemas.nullable(prop)
             assert fld["constraints"].get("enum") == prop.get("enum")
             assert fld["constraints"].get("minimum") == prop.get("minimum")
@@ -119,28 +130,47 @@ def test_datapackage_declares_fields_constraints_and_keys():
             for k in schema["x-foreign-keys"]]
 
 
-@pytest.fixture()
-def frictionless_arrow():
-    frictionless = pytest.importorskip("frictionless")
-    from jd_wechat_commentary import frictionless_arrow
-    frictionless_arrow.register()
-    yield frictionless
-    frictionless_arrow.deregister()
+def test_datapackage_types_are_what_the_stock_reader_can_check():
+    """Lists are `any` (naming their Parquet type), nullable integers are integers whose NaN is
+    missing, everything else keeps its JSON Schema type. Hand-checked on four columns."""
+    fields = {(r["name"], f["name"]): f for r in _load(catalog.DATAPACKAGE)["resources"] for f in r["schema"]["fields"]}
+    roles = fields[("speakers", "roles")]
+    assert roles["type"] == "any" and "Parquet type list<item: string not null>" in roles["description"]
+    assert fields[("speakers", "affiliations")]["type"] == "any"
+    assert (fields[("blocks", "section_index")]["type"], fields[("blocks", "section_index")]["missingValues"]) == ("integer", ["", "nan"])
+    assert (fields[("blocks", "position")]["type"], "missingValues" in fields[("blocks", "position")]) == ("integer", False)
+    assert fields[("attributions", "content_text")]["type"] == "string"
+    for (table, name), fld in fields.items():
+        prop = schemas.load_schema(table)["properties"][name]
+        base = next(t for t in schemas.types_of(prop) if t != "null")
+        assert fld["type"] == ("any" if base == "array" else base), (table, name)
+        assert ("missingValues" in fld) == (base == "integer" and schemas.nullable(prop)), (table, name)
 
 
-def test_frictionless_validates_datapackage_json(frictionless_arrow, monkeypatch):
-    attempts = block_network(monkeypatch)
-    report = frictionless_arrow.validate(DATASET / catalog.DATAPACKAGE)
-    assert report.valid, _errors(report)
-    assert {t.name: t.stats["rows"] for t in report.tasks} == {t: MANIFEST["tables"][t]["rows"] for t in schemas.TABLES}
-    # bytes and sha256 were counted while reading, so the declared ones were checked
-    assert all(t.stats["sha256"] == FILES[f"data/{t.name}/train-00000-of-00001.parquet"]["sha256"] for t in report.tasks)
-    assert attempts == []
+def _frictionless_cli(descriptor) -> tuple[int, dict]:
+    """The stock `frictionless validate --json` of this environment, run as a user runs it.
+    Every HTTP(S) proxy points at a closed port, so a remote fetch would fail the validation."""
+    cli = Path(sys.executable).with_name("frictionless")
+    if not cli.is_file():
+        pytest.skip("the frictionless command is not installed (pip install -e '.[test]')")
+    env = {**os.environ, "HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9",
+           "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9", "NO_PROXY": "", "no_proxy": ""}
+    done = subprocess.run([str(cli), "validate", "--json", str(descriptor)], capture_output=True, text=True,
+                          env=env, cwd=Path(descriptor).parent, timeout=300)
+    return done.returncode, json.loads(done.stdout)
 
 
-def _errors(report) -> list[tuple]:
-    """(resource, field, error type) of every error of a frictionless report."""
-    return [(task.name, getattr(e, "field_name", None), e.type) for task in report.tasks for e in task.errors]
+def _cli_errors(report: dict) -> list[tuple]:
+    """(resource, row number, field, error type) of every error of a frictionless JSON report;
+    frictionless numbers the header row 1, so the first data row is 2."""
+    return sorted(((task["name"], e.get("rowNumber"), e.get("fieldName") or ",".join(e.get("fieldNames", [])) or None, e["type"])
+                   for task in report["tasks"] for e in task["errors"]), key=str)
+
+
+def test_stock_frictionless_cli_validates_datapackage_json():
+    code, report = _frictionless_cli(DATASET / catalog.DATAPACKAGE)
+    assert (code, report["valid"], report["errors"], _cli_errors(report)) == (0, True, [], [])
+    assert {t["name"]: t["stats"]["rows"] for t in report["tasks"]} == {t: MANIFEST["tables"][t]["rows"] for t in schemas.TABLES}
 
 
 def _rewrite(root, table: str, edit) -> None:
@@ -149,29 +179,53 @@ def _rewrite(root, table: str, edit) -> None:
     pq.write_table(pa.Table.from_pylist(edit(data.to_pylist()), schema=data.schema), path)
 
 
-def test_frictionless_reports_broken_keys_and_constraints(frictionless_arrow, tmp_path):
-    """The descriptor really carries the keys and constraints: frictionless finds each break."""
+def test_stock_frictionless_cli_reports_broken_keys_and_constraints(tmp_path):
+    """The descriptor really carries the keys and constraints: the stock validator finds each
+    break, including a bad value in a nullable integer column."""
     root = tmp_path / "dataset"
     shutil.copytree(DATASET, root)
     _rewrite(root, "attributions", lambda rows: [{**rows[0], "speaker_id": "nobody"}] + rows[1:])
     _rewrite(root, "speakers", lambda rows: rows + [{**rows[-1], "speaker_type": "robot"}])
     _rewrite(root, "errata", lambda rows: rows + [rows[0]])
-    report = frictionless_arrow.validate(root / catalog.DATAPACKAGE)
-    found = {(r, t) for r, _, t in _errors(report)}
-    assert {("attributions", "foreign-key"), ("speakers", "constraint-error"), ("speakers", "primary-key"),
-            ("errata", "primary-key")} <= found
-    assert {t for _, t in found} <= {"foreign-key", "constraint-error", "primary-key", "hash-count", "byte-count"}
+    _rewrite(root, "blocks", lambda rows: [{**rows[0], "section_index": -1}] + rows[1:])
+    code, report = _frictionless_cli(root / catalog.DATAPACKAGE)
+    found = _cli_errors(report)
+    assert code == 1 and not report["valid"]
+    added_speaker, added_erratum = MANIFEST["tables"]["speakers"]["rows"] + 2, MANIFEST["tables"]["errata"]["rows"] + 2
+    assert found == sorted([("attributions", 2, "speaker_id", "foreign-key"), ("blocks", 2, "section_index", "constraint-error"),
+                            ("errata", added_erratum, None, "primary-key"), ("speakers", added_speaker, None, "primary-key"),
+                            ("speakers", added_speaker, "speaker_type", "constraint-error")], key=str)
 
 
-def test_stock_frictionless_reader_fails_only_on_pandas_conversions(monkeypatch):
-    """Why frictionless_arrow exists: frictionless 5.21's own Parquet reader (via pandas) reports
-    type errors only on list and nullable integer cells, and cannot count bytes; nothing else."""
+def test_stock_reader_gives_ints_and_none_for_nullable_integers_and_numpy_arrays_for_lists(monkeypatch):
+    """What frictionless 5.21's Parquet reader (through pandas) really yields, and so why the
+    descriptor declares what it does: blocks.section_index is null on the two notice lines."""
     frictionless = pytest.importorskip("frictionless")
     block_network(monkeypatch)
-    report = frictionless.validate(DATASET / catalog.DATAPACKAGE)
-    assert report.errors == []  # the descriptor itself is fine; only cells and counts are misread
-    for table, fld, kind in _errors(report):
-        if kind == "byte-count":
-            continue
-        prop = schemas.load_schema(table)["properties"][fld]
-        assert kind == "type-error" and ("array" in schemas.types_of(prop) or schemas.types_of(prop) == ["integer", "null"]), (table, fld, kind)
+    package = frictionless.Package(DATASET / catalog.DATAPACKAGE)
+    blocks = package.get_resource("blocks").read_rows()
+    expected = [b["section_index"] for b in read(DATASET, "blocks")]
+    assert [r["section_index"] for r in blocks] == expected and expected.count(None) >= 1
+    assert {type(r["section_index"]) for r in blocks} == {int, type(None)}
+    speakers = package.get_resource("speakers").read_rows()
+    assert {type(r["roles"]).__module__ + "." + type(r["roles"]).__name__ for r in speakers} == {"numpy.ndarray"}
+    assert [list(r["roles"]) for r in speakers] == [s["roles"] for s in read(DATASET, "speakers")]
+
+
+def test_stock_frictionless_checks_neither_bytes_nor_hash_of_parquet(tmp_path, monkeypatch):
+    """Why datapackage.json declares neither: a right size fails and a wrong hash passes. If a
+    later frictionless counts them, this fails, and they can be declared again."""
+    frictionless = pytest.importorskip("frictionless")
+    block_network(monkeypatch)
+    root = tmp_path / "dataset"
+    shutil.copytree(DATASET, root)
+    package = _load(catalog.DATAPACKAGE)
+    (document,) = [r for r in package["resources"] if r["name"] == "document"]
+    document["hash"] = "sha256:" + "0" * 64
+    (root / catalog.DATAPACKAGE).write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+    assert frictionless.validate(root / catalog.DATAPACKAGE).valid          # the wrong hash goes unnoticed
+    document.pop("hash")
+    document["bytes"] = FILES[document["path"]]["bytes"]
+    (root / catalog.DATAPACKAGE).write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+    report = frictionless.validate(root / catalog.DATAPACKAGE)
+    assert [(t.name, e.type) for t in report.tasks for e in t.errors] == [("document", "byte-count")]  # the right size fails

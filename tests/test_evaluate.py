@@ -1,12 +1,15 @@
 """The scorer on tiny hand-made releases whose scores were worked out by hand."""
 
 import json
+import subprocess
+import sys
 from argparse import ArgumentParser, Namespace
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from jd_wechat_commentary.cli import main
 from jd_wechat_commentary.evaluate import add_arguments, evaluate, prf, run
 
 # One 30-character source text split into two paragraphs: [0, 14) and [15, 30).
@@ -184,3 +187,30 @@ def test_cli(tmp_path, capsys):
     assert run(Namespace(gold=str(gold), pred=str(gold), json=False)) == 0
     table = capsys.readouterr().out
     assert "pairs" in table and "content overlap" in table
+
+
+def test_cli_missing_release_folder_is_a_usage_error_naming_it(tmp_path):
+    """`evaluate GOLD /nope`, as a user types it: no traceback, the folder named, exit 2."""
+    gold = release(tmp_path / "gold", GOLD_ROWS, GOLD_SPEAKERS)
+    done = subprocess.run([sys.executable, "-m", "jd_wechat_commentary.cli", "evaluate", str(gold), "/nope"],
+                          capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "error: the predicted release folder /nope does not exist (or is not a folder)\n"
+
+
+def test_cli_missing_gold_folder_and_missing_table_are_usage_errors(tmp_path, capsys):
+    gold = release(tmp_path / "gold", GOLD_ROWS, GOLD_SPEAKERS)
+    assert main(["evaluate", str(tmp_path / "no-gold"), str(gold)]) == 2
+    assert capsys.readouterr().err == f"error: the gold release folder {tmp_path / 'no-gold'} does not exist (or is not a folder)\n"
+    (gold / "speakers.jsonl").unlink()
+    assert main(["evaluate", str(gold), str(gold)]) == 2
+    assert capsys.readouterr().err == (f"error: {gold}: no speakers table "
+                                       "(neither data/speakers/train-00000-of-00001.parquet nor speakers.jsonl exists)\n")
+
+
+def test_cli_inconsistent_release_exits_1(tmp_path, capsys):
+    """An attribution pointing to a speaker the release does not have: an invalid release, exit 1."""
+    gold = release(tmp_path / "gold", GOLD_ROWS, GOLD_SPEAKERS)
+    pred = release(tmp_path / "pred", GOLD_ROWS, {"g1": "王某某"})
+    assert main(["evaluate", str(gold), str(pred)]) == 1
+    assert "points to an unknown paragraph or speaker" in capsys.readouterr().err

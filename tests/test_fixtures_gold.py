@@ -12,7 +12,7 @@ from gold import fixture_dirs, load_gold, write_gold_release  # noqa: E402
 from jd_wechat_commentary.evaluate import evaluate  # noqa: E402
 
 FIXTURES = fixture_dirs()
-PARTICLES = {"", "也", "則", "则", "進而", "进而", "進一步", "进一步", "還", "还", "對此", "对此", "同樣", "同样"}
+PARTICLES = {"", "也", "則", "则", "進而", "进而", "進一步", "进一步", "還", "还", "對此", "对此", "同樣", "同样", "亦"}
 OPENING, CLOSING = "「“", "」”"
 
 
@@ -107,6 +107,8 @@ def test_speakers_and_mentions(gold):
         assert (a["mention_type"] == "organization") == (speaker["speaker_type"] == "organization"), a
         if a["mention_type"] == "pronoun":
             assert a["source_text"] in ("他", "她")
+        elif a["mention_type"] == "organization":   # 某公司方面, a report 《…》, or the company's bare name once introduced
+            assert a["speaker"] in a["source_text"], a
         elif a["mention_type"] == "name":
             assert a["source_text"] == a["speaker"]
         else:  # name with a title, or a surname with a form of address (李教授 for 李慕華)

@@ -160,3 +160,60 @@ def test_token_never_appears_in_output_or_logs(monkeypatch, capsys, caplog, case
 
 def test_hub_error_messages_are_scrubbed_of_the_token():
     assert publish._scrub(f"401 for token {TOKEN}", TOKEN) == "401 for token ***"
+
+
+@pytest.mark.parametrize("repo_id", ["not-a-repo-id", "owner/name/extra", "owner//name", "owner/bad name",
+                                     "owner/name.git", "-owner/name", "owner/na--me", ""])
+def test_malformed_repo_id_is_a_usage_error(repo_id, capsys, offline_guard):
+    """OWNER/NAME, by huggingface_hub's own validator plus the required owner: exit 2 before
+    the folder is read or anything is printed on stdout."""
+    assert main(["publish", f"--repo-id={repo_id}", "--dir", str(DATASET), "--dry-run"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith(f"error: --repo-id {repo_id!r}: ")
+    assert offline_guard == []
+
+
+def test_repo_id_problem_names_the_rule():
+    assert publish.repo_id_problem("someone/jd-wechat-commentary") is None
+    assert publish.repo_id_problem("not-a-repo-id") == "expected OWNER/NAME (one slash), e.g. my-org/jd-wechat-commentary"
+    assert "Cannot have -- or .. in repo_id" in publish.repo_id_problem("owner/na--me")
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_dry_run_reminds_the_publisher_of_the_rights(capsys, offline_guard, as_json):
+    argv = ["publish", "--repo-id", "someone/x", "--dir", str(DATASET), "--dry-run"] + (["--json"] if as_json else [])
+    assert main(argv) == 0
+    out, err = capsys.readouterr()
+    assert err == publish.RIGHTS_REMINDER + "\n"
+    assert "responsible for having the rights holder's permission before publishing it publicly" in err
+    if as_json:
+        assert json.loads(out)["private"] is False      # stdout stays one JSON document
+
+
+def test_private_flag_is_in_the_plan(capsys, offline_guard):
+    plan = _dry_run_json(capsys, "--private")
+    assert plan["private"] is True
+    assert main(["publish", "--repo-id", "someone/x", "--dir", str(DATASET), "--dry-run", "--private"]) == 0
+    assert "check that someone/x is private before the commit (refuse if it is public)" in capsys.readouterr().out
+
+
+class PublicRepo(RefsOnly):
+    """No tag, a main branch, and a public repository: anything after repo_info fails the test."""
+
+    def __init__(self):
+        super().__init__([])
+        self.asked = []
+
+    def repo_info(self, repo_id, repo_type=None):
+        self.asked.append((repo_id, repo_type))
+        return SimpleNamespace(private=False)
+
+
+def test_private_flag_refuses_a_public_repository_before_any_upload(capsys, offline_guard):
+    hub = PublicRepo()
+    args = SimpleNamespace(dir=DATASET, repo_id="someone/x", revision="main", dry_run=False, json=False, private=True)
+    assert publish.run(args, hub=hub) == 1
+    assert hub.asked == [("someone/x", "dataset")]
+    err = capsys.readouterr().err
+    assert "refusing to publish: --private was given but someone/x is public" in err and "nothing was changed" in err
+    assert offline_guard == []

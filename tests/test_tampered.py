@@ -7,6 +7,7 @@ data: e.g. 曹磊 (cao-lei) speaks in p004 and p005, a005 is 趙紹輝's 也認�
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+import yaml
 
 from jd_wechat_commentary import schemas
 from jd_wechat_commentary.cli import main
@@ -64,8 +66,10 @@ def test_flipped_byte_inside_the_file(release):
 
 
 def test_edited_speaker_name(release):
+    # 曹磊 speaks in a002 (網經社電子商務研究中心主任曹磊認為, p004) and a003 (曹磊指出, p005): neither prints 曹雷
     set_cell(release, "speakers", "speaker_id", "cao-lei", "name", "曹雷")
     assert flat(release) == [("derived-mismatch", "paragraphs", "p004"), ("derived-mismatch", "paragraphs", "p005"),
+                             ("speaker-mismatch", "attributions", "a002"), ("speaker-mismatch", "attributions", "a003"),
                              CHECKSUM, ("content-hash-mismatch", "speakers", None)]
 
 
@@ -316,3 +320,341 @@ def test_flipped_byte_in_a_data_page_is_corrupt(release):
     start = column.dictionary_page_offset or column.data_page_offset   # the chunk starts with its dictionary
     flip_byte(path, start + column.total_compressed_size // 2)
     assert flat(release) == [("file-corrupt", "attributions", None), CHECKSUM]
+
+
+# ---------------------------------------------------------------- tables that disagree with each other
+#
+# A careful tamperer keeps every span's text equal to the source slice and then re-writes the card's
+# sizes and the manifest (reseal), so that checksums and content hashes say nothing: each case below
+# must be caught by the one rule it breaks. Offsets were read off dataset/source/article.txt: line 7
+# (p004) is [380, 448) and prints 網經社電子商務研究中心主任曹磊 [380, 395) 認為 [395, 397) ,
+# then the content from 398; line 10 (p007) is [802, 879); line 11 (p008) is [880, 1057), a006's
+# content is [889, 1057); line 29 (b029, the Chinese notice d001) is [3205, 3260) and opens 特別聲明.
+
+def reseal(root: Path) -> None:
+    """The card's dataset_info sizes and the manifest, re-written to agree with the edited files."""
+    from jd_wechat_commentary.release import write_manifest
+    tables, sizes = {}, {}
+    for t in schemas.TABLES:
+        data = pq.ParquetFile(parquet(root, t)).read()
+        tables[t], sizes[t] = data.to_pylist(), (data.nbytes, parquet(root, t).stat().st_size)
+    card = root / "README.md"
+    _, front, body = card.read_text(encoding="utf-8").split("---\n", 2)
+    meta = yaml.safe_load(front)
+    for info in meta["dataset_info"]:
+        num_bytes, size = sizes[info["config_name"]]
+        info["splits"] = [{"name": "train", "num_bytes": num_bytes, "num_examples": len(tables[info["config_name"]])}]
+        info["download_size"], info["dataset_size"] = size, num_bytes
+    card.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body, encoding="utf-8")
+    write_manifest(root, tables, json.loads((root / "MANIFEST.json").read_text(encoding="utf-8"))["dataset_version"])
+
+
+def edit_rows(root: Path, table: str, key: str, key_value, **values) -> None:
+    def edit(rows):
+        (row,) = [r for r in rows if r[key] == key_value]
+        row.update(values)
+        return rows
+    rewrite(root, table, edit)
+
+
+def tampered(root: Path, *edits) -> list[tuple]:
+    """Apply (table, key, key value, {column: value}) edits, reseal, and return the flat report."""
+    for table, key, key_value, values in edits:
+        edit_rows(root, table, key, key_value, **values)
+    reseal(root)
+    return flat(root)
+
+
+def problem_fields(root: Path) -> list[tuple]:
+    return [(p.code, p.table, p.row, p.field) for p in validate_release(root).problems]
+
+
+def source_text(root: Path) -> str:
+    return (root / "source" / "article.txt").read_text(encoding="utf-8")
+
+
+def test_reseal_alone_keeps_the_release_valid(release):
+    reseal(release)
+    assert flat(release) == []
+
+
+def test_attribution_content_outside_its_paragraph(release):
+    # a005 (p007, [802, 879)) given a006's content from p008: the text is the source slice, the place is wrong
+    text = source_text(release)
+    edit = {"content_start": 889, "content_end": 1057, "content_text": text[889:1057]}
+    assert tampered(release, ("attributions", "attribution_id", "a005", edit)) == [("span-misplaced", "attributions", "a005")]
+    (problem,) = validate_release(release).problems
+    assert problem.field == "content_end" and problem.message == "the content ends at 1057, after paragraph p007 ends at 879"
+
+
+def test_attribution_moved_to_another_paragraph(release):
+    # a005 said to be in p008; p007's speakers and 趙紹輝's first paragraph re-derived to match, so only the place is wrong
+    assert tampered(release, ("attributions", "attribution_id", "a005", {"paragraph_id": "p008"}),
+                    ("paragraphs", "paragraph_id", "p007", {"speaker_ids": [], "speaker_names": []}),
+                    ("speakers", "speaker_id", "zhao-shaohui", {"first_paragraph_id": "p008"})) == [
+        ("span-misplaced", "attributions", "a005")]
+    assert problem_fields(release) == [("span-misplaced", "attributions", "a005", "source_start")]
+
+
+def test_attribution_content_overlapping_its_cue(release):
+    # a002: 認為 is [395, 397); content moved to start at 396 (為,京東…) overlaps the cue
+    text = source_text(release)
+    assert text[395:397] == "認為"
+    edit = {"content_start": 396, "content_text": text[396:448]}
+    assert tampered(release, ("attributions", "attribution_id", "a002", edit)) == [("span-misplaced", "attributions", "a002")]
+    assert problem_fields(release) == [("span-misplaced", "attributions", "a002", "content_start")]
+
+
+def test_attribution_cue_before_its_source(release):
+    # a002's cue said to be 主任 [391, 393) (網經社電子商務研究中心 is [380, 391)), inside its own mention [380, 395)
+    text = source_text(release)
+    assert text[391:393] == "主任"
+    edit = {"cue_start": 391, "cue_end": 393, "cue_text": "主任"}
+    assert tampered(release, ("attributions", "attribution_id", "a002", edit)) == [("span-misplaced", "attributions", "a002")]
+    assert problem_fields(release) == [("span-misplaced", "attributions", "a002", "cue_start")]
+
+
+def tables_of(text: str) -> dict[str, list[dict]]:
+    """The build's tables for a small article, in memory (no curated file)."""
+    from jd_wechat_commentary.build import parse
+    from jd_wechat_commentary.errors import Warnings
+    from jd_wechat_commentary.source import Curation, source_from_bytes
+    from jd_wechat_commentary.tables import make_tables
+    return make_tables(parse(source_from_bytes(Path("case.txt"), text.encode("utf-8")), Curation(), Warnings()), "1.0.0")
+
+
+QUOTE_FIRST = "所長李慕華認為,租金太高。\n“讀者還在。”李慕華說。"    # line 2: [14, 26); the quotation [14, 21), 李慕華 [21, 24), 說 [24, 25)
+
+
+def test_quotation_printed_before_its_attribution_is_in_order():
+    from jd_wechat_commentary.validate import validate_tables
+    tables = tables_of(QUOTE_FIRST)
+    second = tables["attributions"][1]
+    assert [second[k] for k in ("content_text", "content_start", "content_end", "source_start", "source_end", "cue_start")] == [
+        "“讀者還在。”", 14, 21, 21, 24, 24]
+    assert validate_tables(tables).flat() == []
+
+
+def test_content_before_its_source_that_is_no_quotation_is_misplaced():
+    from jd_wechat_commentary.validate import validate_tables
+    tables = tables_of(QUOTE_FIRST)
+    tables["attributions"][1].update(content_text="讀者還在。", content_start=15, content_end=20)   # the quotation marks dropped
+    report = validate_tables(tables)
+    assert [(p.code, p.table, p.row, p.field) for p in report.problems] == [("span-misplaced", "attributions", "a002", "content_start")]
+
+
+def test_erratum_outside_its_block(release):
+    # e001 (于 at 43, line 1) said to be in b003, line 3 [59, 141)
+    assert tampered(release, ("errata", "erratum_id", "e001", {"block_id": "b003"})) == [("span-misplaced", "errata", "e001")]
+
+
+def test_disclaimer_span_is_not_its_block(release):
+    # d001 shortened to 特別聲明 [3205, 3209); its block b029 is the whole line [3205, 3260)
+    assert source_text(release)[3205:3209] == "特別聲明"
+    edit = {"char_end": 3209, "text": "特別聲明"}
+    assert tampered(release, ("disclaimers", "disclaimer_id", "d001", edit)) == [("derived-mismatch", "disclaimers", "d001")]
+    assert problem_fields(release) == [("derived-mismatch", "disclaimers", "d001", "block_id")]
+
+
+@pytest.mark.parametrize("block_id,block_type,expected", [
+    ("b001", "image", ("block-type-mismatch", "paragraphs", "p001")),      # line 1 is p001
+    ("b029", "paragraph", ("block-type-mismatch", "disclaimers", "d001")),  # line 29, the Chinese notice
+    ("b006", "paragraph", ("block-type-mismatch", "sections", 1)),         # line 6, the heading 01.十年合作升級…
+])
+def test_row_points_at_a_block_of_the_wrong_type(release, block_id, block_type, expected):
+    assert tampered(release, ("blocks", "block_id", block_id, {"block_type": block_type})) == [expected]
+
+
+@pytest.mark.parametrize("index,number", [(2, 2), (0, 0), (4, None), (3, 30)],
+                         ids=["repeated-01-corrected-to-2", "number-without-label", "label-without-number", "03-as-30"])
+def test_section_number_is_not_what_its_label_prints(release, index, number):
+    # section 2's heading prints 01. a second time: its number stays 1, as printed
+    assert tampered(release, ("sections", "section_index", index, {"number": number})) == [("number-mismatch", "sections", index)]
+
+
+@pytest.mark.parametrize("label,number", [("01.", 1), ("三、", 3), ("（二）", 2), ("【觀點一】", 1), ("(12) ", 12),
+                                          ("觀點十一:", 11), ("【第三部分】", 3), ("一百零五、", 105), ("【】", None)])
+def test_the_number_a_label_prints(label, number):
+    from jd_wechat_commentary.consistency import printed_number
+    assert printed_number(label) == number
+
+
+def test_organization_mention_of_a_person(release):
+    # a001 is 京東方面回應稱: an organization mention; 京東 (jd) made a person
+    assert tampered(release, ("speakers", "speaker_id", "jd", {"speaker_type": "person"})) == [("speaker-mismatch", "attributions", "a001")]
+    assert problem_fields(release) == [("speaker-mismatch", "attributions", "a001", "speaker_id")]
+
+
+@pytest.mark.parametrize("attribution_id,mention_type", [("a001", "name"), ("a003", "organization")])
+def test_mention_type_disagrees_with_the_speaker_type(release, attribution_id, mention_type):
+    edit = {"mention_type": mention_type}
+    assert tampered(release, ("attributions", "attribution_id", attribution_id, edit)) == [("speaker-mismatch", "attributions", attribution_id)]
+
+
+def test_pronoun_mention_that_prints_a_name(release):
+    # a003's source is 曹磊 (line 8), not 他 or 她
+    assert tampered(release, ("attributions", "attribution_id", "a003", {"mention_type": "pronoun"})) == [
+        ("speaker-mismatch", "attributions", "a003")]
+    assert problem_fields(release) == [("speaker-mismatch", "attributions", "a003", "source_text")]
+
+
+def test_name_that_the_mention_does_not_print(release):
+    # 趙紹輝 renamed 趙紹暉 consistently in paragraphs.speaker_names: his five mentions print 趙紹輝
+    # (a005 line 10, a006 line 11, a008 line 14, a012 line 19, a018 line 26)
+    edits = [("speakers", "speaker_id", "zhao-shaohui", {"name": "趙紹暉"})]
+    edits += [("paragraphs", "paragraph_id", p, {"speaker_names": ["趙紹暉"]}) for p in ("p007", "p008", "p010", "p014", "p020")]
+    assert tampered(release, *edits) == [("speaker-mismatch", "attributions", a) for a in ("a005", "a006", "a008", "a012", "a018")]
+
+
+SURNAME_AND_ADDRESS = "研究所所長李慕華認為,租金太高。\n李所長表示,讀者還在。"   # 李所長 [17, 20) is 李慕華
+
+
+def test_surname_with_a_form_of_address_names_the_speaker():
+    from jd_wechat_commentary.validate import validate_tables
+    tables = tables_of(SURNAME_AND_ADDRESS)
+    assert [(a["source_text"], a["mention_type"], a["speaker_id"]) for a in tables["attributions"]] == [
+        ("研究所所長李慕華", "name_with_title", tables["speakers"][0]["speaker_id"]), ("李所長", "name_with_title", tables["speakers"][0]["speaker_id"])]
+    assert tables["speakers"][0]["name"] == "李慕華"
+    assert validate_tables(tables).flat() == []
+
+
+def test_surname_with_a_form_of_address_of_another_surname():
+    from jd_wechat_commentary.validate import validate_tables
+    tables = tables_of(SURNAME_AND_ADDRESS)
+    tables["speakers"][0]["name"] = "王慕華"
+    for p in tables["paragraphs"]:
+        p["speaker_names"] = ["王慕華"]
+    assert validate_tables(tables).flat() == [("speaker-mismatch", "attributions", "a001"), ("speaker-mismatch", "attributions", "a002")]
+
+
+def test_script_disagrees_with_the_converted_column(release):
+    # the article is Traditional (Hant): p005 must have its Simplified text
+    assert tampered(release, ("paragraphs", "paragraph_id", "p005", {"text_simplified": None})) == [
+        ("script-mismatch", "paragraphs", "p005")]
+    assert problem_fields(release) == [("script-mismatch", "paragraphs", "p005", "text_simplified")]
+
+
+def test_document_script_changed_to_simplified(release):
+    # every paragraph fills text_simplified, none text_traditional: all 22 disagree with Hans
+    problems = tampered(release, ("document", "document_id", "netease-kaagscoc0531871o", {"script": "Hans"}))
+    assert problems == [("script-mismatch", "paragraphs", f"p{i:03d}") for i in range(1, 23)]
+    assert {p.field for p in validate_release(release).problems} == {"text_traditional"}
+
+
+def test_speaker_without_simplified_name(release):
+    # the JSON Schema requires a string; a Parquet file that holds the null must declare the column nullable
+    schema = pq.read_schema(parquet(release, "speakers"))
+    i = schema.get_field_index("name_simplified")
+    nullable = schema.set(i, schema.field(i).with_nullable(True))
+
+    def edit(rows):
+        rows[1]["name_simplified"] = None        # cao-lei, the second speaker
+        return rows
+    rewrite(release, "speakers", edit, schema=nullable)
+    reseal(release)
+    assert problem_fields(release) == [("table-schema-mismatch", "speakers", None, None),
+                                       ("schema-violation", "speakers", "cao-lei", "name_simplified")]
+
+
+# ---------------------------------------------------------------- the card: whole features, data_files
+
+@pytest.mark.parametrize("table", schemas.TABLES)
+def test_card_features_derived_without_datasets_equal_the_librarys(table):
+    from datasets import Features
+    from datasets.info import DatasetInfo
+
+    from jd_wechat_commentary.card_features import yaml_features
+    expected = DatasetInfo(features=Features.from_arrow_schema(schemas.arrow_schema(table)))._to_yaml_dict()["features"]
+    assert yaml_features(schemas.load_schema(table)) == expected
+
+
+def test_card_features_of_nested_types_equal_the_librarys():
+    """Types the tables do not use yet (a list of lists, a struct, a boolean, a list of structs with a list)."""
+    from datasets import Features
+    from datasets.info import DatasetInfo
+
+    from jd_wechat_commentary.card_features import yaml_features
+    props = {"a": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}},
+             "b": {"type": ["object", "null"], "properties": {"x": {"type": "integer"}, "y": {"type": "array", "items": {"type": "string"}}}},
+             "c": {"type": "boolean"},
+             "d": {"type": "array", "items": {"type": "object", "properties": {"x": {"type": "array", "items": {"type": "integer"}}}}}}
+    arrow = pa.schema([pa.field(k, schemas.arrow_type(v)) for k, v in props.items()])
+    assert yaml_features({"properties": props}) == DatasetInfo(features=Features.from_arrow_schema(arrow))._to_yaml_dict()["features"]
+
+
+def edit_card(root: Path, old: str, new: str) -> None:
+    card = root / "README.md"
+    text = card.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    card.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.parametrize("old,new,table", [
+    ("  - name: n_attributions\n    dtype: int64\n", "  - name: n_attributions\n    dtype: int32\n", "speakers"),
+    ("    - name: organization\n      dtype: string\n", "    - name: organisation\n      dtype: string\n", "speakers"),
+    ("  - name: roles\n    list: string\n", "  - name: roles\n    dtype: string\n", "speakers"),
+    ("  - name: erratum_id\n    dtype: string\n", "", "errata"),
+], ids=["dtype", "struct-field-name", "list-made-scalar", "feature-dropped"])
+def test_card_feature_type_disagrees_with_the_schema(release, old, new, table):
+    edit_card(release, old, new)
+    reseal(release)
+    assert problem_fields(release) == [("card-mismatch", table, None, "features")]
+
+
+@pytest.mark.parametrize("old,new", [
+    ("path: data/errata/train-*.parquet", "path: data/*/train-*.parquet"),        # all eight tables' files
+    ("path: data/errata/train-*.parquet", "path: data/speakers/train-*.parquet"),  # another table's file
+    ("path: data/errata/train-*.parquet", "path: data/errata/test-*.parquet"),     # no file at all
+    ("  - split: train\n    path: data/errata/train-*.parquet", "  - split: test\n    path: data/errata/train-*.parquet"),
+], ids=["glob-too-wide", "other-table", "matches-nothing", "split-not-train"])
+def test_card_data_files_do_not_name_the_tables_file(release, old, new):
+    edit_card(release, old, new)
+    reseal(release)
+    assert problem_fields(release) == [("card-mismatch", "errata", None, "data_files")]
+
+
+def test_second_parquet_file_that_the_glob_would_load(release):
+    # data/errata/train-*.parquet would load this copy too: the errata twice
+    shutil.copyfile(parquet(release, "errata"), release / "data" / "errata" / "train-00001-of-00002.parquet")
+    assert flat(release) == [("card-mismatch", "errata", None), ("manifest-extra-file", None, None)]
+
+
+# ---------------------------------------------------------------- the command line
+
+@pytest.mark.parametrize("content", [b"", b"\n \n\n"], ids=["empty", "blank-lines"])
+def test_jsonl_without_records(tmp_path, content):
+    from jd_wechat_commentary.validate import validate_jsonl
+    path = tmp_path / "errata.jsonl"
+    path.write_bytes(content)
+    assert validate_jsonl(path, "errata").flat() == [("no-records", "errata", None)]
+    assert main(["validate", "--table", "errata", str(path)]) == 1
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""], ids=["print-fails", "final-flush-fails"])
+def test_reader_that_stops_early_gets_no_traceback(release, unbuffered):
+    """`validate --json | head -1`, made certain: the pipe is closed before the command writes.
+    Unbuffered, print finds it closed; buffered, the flush at the end of main does."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"} | ({"PYTHONUNBUFFERED": unbuffered} if unbuffered else {})
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([COMMAND, "validate", str(release), "--json"], stdout=write_end, stderr=subprocess.PIPE, text=True, env=env)
+    finally:
+        os.close(write_end)
+    assert (done.stderr, done.returncode) == ("", 1)
+
+
+# ---------------------------------------------------------------- messages a person can act on
+
+@pytest.mark.parametrize("edit,fld,message", [
+    ({"content_start": 3072}, "content_end",
+     "content_end is null, but content_start 3072: a span's offsets and text are all null or none is"),
+    ({"cue_end": 4000}, "cue_end", "cue_end 4000 is past the end of document.text (3459 characters)"),
+    ({"cue_start": 3072}, "cue_start", "cue_start 3072 is after cue_end 3071"),
+    ({"cue_text": "表示"}, "cue_start", "text[3067:3071] is '表示認同', but cue_text is '表示'"),
+])
+def test_offset_mismatch_says_which_offset_is_wrong(release, edit, fld, message):
+    # a020 is 高攀對此表示認同 (line 28): 表示認同 [3067, 3071), no content
+    edit_rows(release, "attributions", "attribution_id", "a020", **edit)
+    problems = [p for p in validate_release(release).problems if p.code == "offset-mismatch"]
+    assert [(p.row, p.field, p.message) for p in problems] == [("a020", fld, message)]
