@@ -7,28 +7,16 @@ Pronouns are resolved later, against the speakers in reading order (see speakers
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import lexicon
 from .blocks import Block
 from .errors import Warnings
+from .mentions import NOT_NAMES, Mention, parse_mention
+from .sentences import closing_quote, has_quoted_sentence, is_quotation, split_sentences
 
 MAX_MENTION = 60
-NOT_NAMES = {"方面", "高層", "高层", "官方", "市場", "市场", "雙方", "双方", "對方", "对方", "有關", "有关", "相關", "相关",
-             "記者", "记者", "專家", "专家", "報告", "报告", "數據", "数据", "消息", "有消息", "業內", "业内", "文章", "分析",
-             "調查", "调查", "個人", "个人", "本人", "周期", "週期", "時間", "时间", "金額", "金额", "史上", "於是", "于是"}
 
-
-@dataclass
-class Mention:
-    kind: str                 # name_with_title | name | pronoun | organization
-    name: str | None          # the person's or organization's name; None for a pronoun
-    roles: list[str]
-    start: int
-    end: int
-    uncertain: str | None = None
-    surname_only: str | None = None   # 李教授: the surname of a person introduced earlier
-    address_only: bool = False        # 趙律師 with no earlier 趙: a person known only this way
 
 
 @dataclass
@@ -43,6 +31,7 @@ class Statement:
     speaker_id: str | None = None
 
 
+
 @dataclass
 class _Head:
     sentence: int
@@ -52,12 +41,14 @@ class _Head:
     quote: tuple[int, int] | None = None   # a quotation printed before its attribution
 
 
+
 def find_statements(text: str, paragraphs: list[Block], names: dict[str, str], warnings: Warnings) -> list[Statement]:
     names = {**_titled_names(text, paragraphs, names, warnings), **names}
     out = []
     for block in paragraphs:
         out.extend(_paragraph_statements(text, block, names, warnings))
     return out
+
 
 
 def _titled_names(text: str, paragraphs: list[Block], names: dict[str, str], warnings: Warnings) -> dict[str, str]:
@@ -77,6 +68,7 @@ def _titled_names(text: str, paragraphs: list[Block], names: dict[str, str], war
             elif m.kind == "organization" and not m.uncertain:
                 found.setdefault(m.name, "organization")
     return found
+
 
 
 def _paragraph_statements(text: str, block: Block, names: dict[str, str], warnings: Warnings) -> list[Statement]:
@@ -99,35 +91,17 @@ def _paragraph_statements(text: str, block: Block, names: dict[str, str], warnin
     return out
 
 
-def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans; a sentence end inside a quotation does not end the sentence."""
-    spans, open_stack, s = [], [], start
-    for i in range(start, end):
-        ch = text[i]
-        closed = _track_quotes(ch, open_stack)
-        at_end = not open_stack and (ch in lexicon.SENTENCE_END or (closed and text[i - 1] in lexicon.SENTENCE_END))
-        if at_end and not (i + 1 < end and text[i + 1] in lexicon.CLOSE_QUOTES):
-            spans.append((s, i + 1))
-            s = i + 1
-    if s < end and text[s:end].strip():
-        spans.append((s, end))
-    return spans
-
 
 def _join_quote_tails(text: str, sentences: list[tuple[int, int]], names: dict[str, str]) -> list[tuple[int, int]]:
     """“……。”張三說。 is one sentence: a whole quotation followed by a bare attribution."""
     out = []
     for s, e in sentences:
-        if out and _is_quotation(text, *out[-1]) and _is_bare_attribution(text, s, e, names):
+        if out and is_quotation(text, *out[-1]) and _is_bare_attribution(text, s, e, names):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
     return out
 
-
-def _is_quotation(text: str, s: int, e: int) -> bool:
-    opens = text[s] in lexicon.OPEN_QUOTES or text[s] == lexicon.ASCII_QUOTE
-    return opens and _closing_quote(text, s, e) == e - 1
 
 
 def _is_bare_attribution(text: str, s: int, e: int, names: dict[str, str]) -> bool:
@@ -135,25 +109,13 @@ def _is_bare_attribution(text: str, s: int, e: int, names: dict[str, str]) -> bo
     return head is not None and not text[head.cue[1]:e].strip("。.！!？? ")
 
 
-def _track_quotes(ch: str, stack: list[str]) -> bool:
-    if ch == lexicon.ASCII_QUOTE:
-        if stack and stack[-1] == ch:
-            stack.pop()
-            return True
-        stack.append(ch)
-    elif ch in lexicon.OPEN_QUOTES:
-        stack.append(lexicon.OPEN_QUOTES[ch])
-    elif stack and ch == stack[-1]:
-        stack.pop()
-        return True
-    return False
-
 
 def _match_head(text: str, s: int, e: int, names: dict[str, str], warnings: Warnings) -> _Head | None:
     i = _skip_connector(text, s, e)
     if i < e and text[i] in lexicon.OPEN_QUOTES or text[i:i + 1] == lexicon.ASCII_QUOTE:
         return _match_quote_first(text, i, e, names)
     return _match_mention_cue(text, i, e, names)
+
 
 
 def _skip_connector(text: str, i: int, e: int) -> int:
@@ -165,6 +127,7 @@ def _skip_connector(text: str, i: int, e: int) -> int:
                 j += 1
             return j
     return i
+
 
 
 def _unrecognised_speaker(text: str, s: int, e: int) -> str | None:
@@ -187,6 +150,7 @@ def _unrecognised_speaker(text: str, s: int, e: int) -> str | None:
     return None
 
 
+
 def _skip_preface(text: str, i: int, e: int) -> int:
     """對於X的回應，他表示… : a leading phrase up to its comma is not part of the mention."""
     if not text.startswith(lexicon.PREFACE_PHRASES, i):
@@ -197,6 +161,7 @@ def _skip_preface(text: str, i: int, e: int) -> int:
         if text[j] in lexicon.SENTENCE_END:
             break
     return i
+
 
 
 def _match_mention_cue(text: str, i: int, e: int, names: dict[str, str]) -> _Head | None:
@@ -214,14 +179,16 @@ def _match_mention_cue(text: str, i: int, e: int, names: dict[str, str]) -> _Hea
     return None
 
 
+
 def _not_speech(text: str, i: int, j: int, cue: str) -> bool:
     """The cue at j ends a word that is not speech (來說, 據說)."""
     end = j + len(cue)
     return any(w.endswith(cue) and text[max(0, end - len(w)):end] == w for w in lexicon.NOT_SPEECH)
 
 
+
 def _match_quote_first(text: str, q: int, e: int, names: dict[str, str]) -> _Head | None:
-    close = _closing_quote(text, q, e)
+    close = closing_quote(text, q, e)
     if close is None:
         return None
     i = close + 1
@@ -234,14 +201,6 @@ def _match_quote_first(text: str, q: int, e: int, names: dict[str, str]) -> _Hea
     return None
 
 
-def _closing_quote(text: str, q: int, e: int) -> int | None:
-    stack = []
-    for i in range(q, e):
-        _track_quotes(text[i], stack)
-        if not stack:
-            return i
-    return None
-
 
 def _strip_particles(text: str, i: int, j: int) -> int:
     k, changed = j, True
@@ -253,105 +212,6 @@ def _strip_particles(text: str, i: int, j: int) -> int:
                 break
     return k
 
-
-def parse_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:
-    if m in lexicon.PRONOUNS:
-        return Mention("pronoun", None, [], start, start + len(m))
-    if (surname := _surname_and_address(m, names)) is not None:
-        return Mention("name_with_title", None, [], start, start + len(m), surname_only=surname)
-    if (address := _unknown_surname_and_address(m)) is not None:
-        return Mention("name_with_title", m, [address], start, start + len(m),
-                       f"{m!r} names a person by surname and {address!r} only, and no earlier speaker has that surname; "
-                       "kept as printed (a curated entry can give the full name)", address_only=True)
-    parsed = _organization_by_suffix(m) or _known_name(m, names) or _honorific_after(m) or _titled_name(m) or _bare_name(m)
-    if parsed is None:
-        return None
-    kind, name, roles, uncertain = parsed
-    return Mention(kind, name, roles, start, start + len(m), uncertain)
-
-
-def _surname_and_address(m: str, names: dict[str, str]) -> str | None:
-    """李教授 / 王先生 continue a person with that surname; which one is decided in reading
-    order by speakers.py."""
-    for n in (2, 1):
-        surname, address = m[:n], m[n:]
-        if address in lexicon.FORMS_OF_ADDRESS and any(
-                kind == "person" and x.startswith(surname) and len(x) > n for x, kind in names.items()):
-            return surname
-    return None
-
-
-def _unknown_surname_and_address(m: str) -> str | None:
-    for n in (2, 1):
-        surname, address = m[:n], m[n:]
-        known = surname in lexicon.COMPOUND_SURNAMES if n == 2 else surname in lexicon.SURNAMES
-        if known and address in lexicon.FORMS_OF_ADDRESS:
-            return address
-    return None
-
-
-def _organization_by_suffix(m: str):
-    if lexicon.PUBLICATION.match(m):
-        return "organization", m, [], None
-    if (report := lexicon.REPORT_BY.match(m)) and len(report.group("org")) >= 2:
-        return "organization", report.group("org"), [], None
-    for suf in lexicon.ORG_MENTION_SUFFIXES:
-        if m.endswith(suf) and len(m) > len(suf):
-            return "organization", m[: -len(suf)], [], None
-    return None
-
-
-def _known_name(m: str, names: dict[str, str]):
-    for name in sorted(names, key=len, reverse=True):
-        if m.endswith(name):
-            if names[name] == "organization":
-                return ("organization", name, [], None) if m == name else None
-            roles = split_roles(m[: -len(name)])
-            return ("name_with_title" if roles else "name"), name, roles, None
-    return None
-
-
-def _honorific_after(m: str):
-    for h in lexicon.HONORIFICS_AFTER_NAME:
-        core = m[: -len(h)]
-        if m.endswith(h) and is_name(core):
-            return "name_with_title", core, [h], None
-    return None
-
-
-def _titled_name(m: str):
-    enders = lexicon.TITLE_SUFFIXES + lexicon.ORG_NAME_SUFFIXES
-    for n in (3, 2, 4):
-        name, prefix = m[-n:], m[:-n]
-        if len(m) > n and is_name(name) and prefix.endswith(enders):
-            return "name_with_title", name, split_roles(prefix), None
-    if m.endswith(lexicon.ORG_NAME_SUFFIXES) and len(m) > 2:
-        return "organization", m, [], f"{m!r} speaks and is taken for an organization by its ending"
-    if lexicon.NOT_IN_TITLES & set(m):
-        return None
-    for n in (3, 2):
-        if len(m) > n + 1 and is_name(m[-n:]) and "、" not in m[-n:]:
-            return ("name_with_title", m[-n:], split_roles(m[:-n]),
-                    f"the name in {m!r} was split off as {m[-n:]!r} although no known title ends before it")
-    return None
-
-
-def _bare_name(m: str):
-    if is_name(m):
-        return "name", m, [], f"{m!r} was never introduced with a title; taken for a person's name"
-    return None
-
-
-def is_name(s: str) -> bool:
-    if s in NOT_NAMES or not all("\u4e00" <= ch <= "\u9fff" for ch in s):
-        return False
-    if s[:2] in lexicon.COMPOUND_SURNAMES:
-        return 3 <= len(s) <= 4
-    return 2 <= len(s) <= 3 and s[0] in lexicon.SURNAMES
-
-
-def split_roles(prefix: str) -> list[str]:
-    return [r for r in prefix.split("、") if r]
 
 
 def _content_span(text: str, cue_end: int, stmt_end: int) -> tuple[int, int] | None:
@@ -366,22 +226,13 @@ def _content_span(text: str, cue_end: int, stmt_end: int) -> tuple[int, int] | N
     return s, e
 
 
+
 def _quote_type(text: str, content: tuple[int, int] | None, head: _Head) -> str:
     if content is None:
         return "agreement" if head.cue_kind == "agreement" else "indirect"
     s, e = content
     if text[s] in lexicon.OPEN_QUOTES or text[s] == lexicon.ASCII_QUOTE:
-        close = _closing_quote(text, s, e)
+        close = closing_quote(text, s, e)
         if close is not None and not text[close + 1:e].strip("。.！!？? "):
             return "direct"
-    return "mixed" if _has_quoted_sentence(text, s, e) else "indirect"
-
-
-def _has_quoted_sentence(text: str, s: int, e: int) -> bool:
-    stack, inside = [], []
-    for i in range(s, e):
-        was_open = bool(stack)
-        _track_quotes(text[i], stack)
-        if was_open and stack and text[i] in lexicon.SENTENCE_END:
-            return True
-    return False
+    return "mixed" if has_quoted_sentence(text, s, e) else "indirect"

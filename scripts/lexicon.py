@@ -99,7 +99,7 @@ IMAGE_LINE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|[\[【（(]?(?:圖片|图片|
 # Section headings: (pattern, how the number is written). Each gives label, num and title.
 _CN_NUM = "一二三四五六七八九十百零〇"
 HEADINGS = (
-    re.compile(rf"^(?P<label>(?P<num>\d{{1,3}})[.．、])\s*(?P<title>[^\s].*)$"),
+    re.compile(r"^(?P<label>(?P<num>\d{1,3})[.．、])\s*(?P<title>[^\s].*)$"),
     re.compile(rf"^(?P<label>(?P<num>[{_CN_NUM}]{{1,3}})、)\s*(?P<title>[^\s].*)$"),
     re.compile(rf"^(?P<label>[（(](?P<num>[{_CN_NUM}]{{1,3}}|\d{{1,3}})[）)])\s*(?P<title>[^\s].*)$"),
     re.compile(rf"^(?P<label>【(?:觀點|观点|第)?(?P<num>[{_CN_NUM}]{{1,3}}|\d{{1,3}})(?:部分)?】)\s*(?P<title>.*)$"),

@@ -4,7 +4,6 @@ exact cue spans, per fixture). Expected values are the hand-made gold files besi
 fixture; see tests/fixtures/articles/*/gold.yaml."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
