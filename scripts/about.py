@@ -85,11 +85,12 @@ def bibtex_key(version: str, name: str = NAME) -> str:
 
 
 def bibtex(version: str, profile: "Profile | None" = None) -> str:
-    """BibTeX for one version. No year: the build writes no dates (two builds must be
-    byte-identical); the version and its tag identify the release. No URL: the Hub repository
-    is chosen at publish time (--repo-id), after the card is built."""
+    """BibTeX for one version, with the year of its release date. No URL: the Hub repository is
+    chosen at publish time (--repo-id), after the card is built."""
+    from .version import RELEASE_DATE
     profile = profile or PROJECT
-    fields = [("title", f"{{{profile.pretty_name}}}"), ("author", f"{{{AUTHOR}}}"), ("version", version),
+    fields = [("title", f"{{{profile.pretty_name}}}"), ("author", f"{{{AUTHOR}}}"), ("year", RELEASE_DATE[:4]),
+              ("version", version),
               ("howpublished", f"Dataset release {tag(version)}"),
               ("note", f"Dataset, version {version} (release tag {tag(version)}); annotations CC BY 4.0, "
                        "article text rights reserved by its author")]

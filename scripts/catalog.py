@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import about, schemas
 from .layout import file_entry, parquet_path
+from .version import RELEASE_DATE
 
 CROISSANT = "croissant.json"
 DATAPACKAGE = "datapackage.json"
@@ -76,7 +77,7 @@ def croissant(files: dict[str, dict], version: str, document: dict, profile: abo
         "@context": CROISSANT_CONTEXT, "@type": "sc:Dataset", "conformsTo": CROISSANT_VERSION,
         "name": profile.name, "alternateName": profile.pretty_name,
         "description": f"{profile.summary} {_source_note(document)}".strip(),
-        "version": version, "url": about.homepage(), "citeAs": about.bibtex(version, profile),
+        "version": version, "datePublished": RELEASE_DATE, "url": about.homepage(), "citeAs": about.bibtex(version, profile),
         "license": [{"@type": "sc:CreativeWork", "name": f"{about.ANNOTATIONS_LICENSE} (the annotations)",
                      "url": about.ANNOTATIONS_LICENSE_URL},
                     {"@type": "sc:CreativeWork", "name": f"Article text: rights reserved (see {about.LICENSE_FILE})",

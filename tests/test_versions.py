@@ -55,3 +55,11 @@ def test_changelog_has_a_section_for_the_version_with_every_table(fresh_release)
     assert listed == {t: manifest["tables"][t]["rows"] for t in schemas.TABLES}
     assert listed == {"document": 1, "blocks": 30, "paragraphs": 22, "sections": 5, "speakers": 9,
                       "attributions": 21, "disclaimers": 2, "errata": 34}
+
+
+def test_release_date_is_the_changelog_date_and_the_citation_year():
+    from jd_wechat_commentary.version import RELEASE_DATE
+    assert f"## {DATASET_VERSION} — {RELEASE_DATE}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    croissant = json.loads((ROOT / "dataset" / "croissant.json").read_text(encoding="utf-8"))
+    assert croissant["datePublished"] == RELEASE_DATE
+    assert f"year = {{{RELEASE_DATE[:4]}}}" in croissant["citeAs"]
