@@ -9,10 +9,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
-import pyarrow.parquet as pq
 
 from . import about, schemas
-from .layout import parquet_path
+from .layout import parquet_path, read_parquet
 
 LICENSE_MD = about.LICENSE_TEMPLATE     # the project's license; the generic one is about.GENERIC_LICENSE_TEMPLATE
 LICENSE_NAME = about.LICENSE_NAME
@@ -46,7 +45,7 @@ def _sizes(root: Path) -> dict[str, tuple[int, int]]:
     out = {}
     for t in schemas.TABLES:
         path = parquet_path(root, t)
-        out[t] = (pq.ParquetFile(path).read().nbytes, path.stat().st_size)  # read_table would import pandas
+        out[t] = (read_parquet(path).nbytes, path.stat().st_size)
     return out
 
 

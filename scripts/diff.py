@@ -11,9 +11,8 @@ import json
 import sys
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
 from . import schemas
+from .layout import read_parquet
 
 EXAMPLE = "jd-wechat-commentary diff /tmp/previous-release dataset\n  jd-wechat-commentary diff old/ new/ --json"
 SHOW = 60   # characters of a value shown in the text report; --json carries the whole value
@@ -95,8 +94,7 @@ def _read(files: list[Path]) -> list[dict]:
     rows = []
     for path in files:
         try:
-            with pq.ParquetFile(path) as f:   # not read_table: it imports pandas
-                rows += f.read().to_pylist()
+            rows += read_parquet(path).to_pylist()
         except Exception as exc:  # pyarrow raises several types for damaged files
             raise DiffError(f"{path}: cannot be read as Parquet ({exc})") from None
     return rows

@@ -26,7 +26,7 @@ import json
 import sys
 from pathlib import Path
 
-import pyarrow.parquet as pq
+from .layout import read_parquet
 
 SPAN_KINDS = ("cue", "source", "content")
 
@@ -36,7 +36,7 @@ def read_table(root, table: str) -> list[dict]:
     root = Path(root)
     shard = root / "data" / table / "train-00000-of-00001.parquet"
     if shard.exists():
-        return pq.read_table(shard).to_pylist()
+        return read_parquet(shard).to_pylist()
     path = root / f"{table}.jsonl"
     if not path.exists():
         raise FileNotFoundError(f"{root}: no {table} table (neither {shard.relative_to(root)} nor {path.name} exists)")

@@ -9,14 +9,13 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow.parquet as pq
 
 from . import schemas
 from .report import Report
 from .checks import check_card, check_derived, check_schema_copies, check_spans
 from .consistency import check_consistency
 from .integrity import check_manifest, check_versions, read_manifest, safe_path
-from .layout import META_KEY, parquet_path
+from .layout import META_KEY, parquet_path, read_parquet
 
 REFERENCE_CODES = {"blocks": "unknown-block", "sections": "unknown-section", "paragraphs": "unknown-paragraph",
                    "speakers": "unknown-speaker"}
@@ -83,23 +82,13 @@ def read_tables(root: Path, report: Report) -> dict[str, TableFile]:
             report.add("file-missing", table, None, None, f"{path.relative_to(root)} is missing")
             continue
         try:
-            data = read_parquet(path)
+            data = read_parquet(path, verify=True)
         except Exception as exc:  # pyarrow raises several types for damaged files
             report.add("file-corrupt", table, None, None, f"{path.relative_to(root)} cannot be read as Parquet: {exc}")
             continue
         meta = check_arrow(table, data.schema, report)
         tables[table] = TableFile(data.to_pylist(), meta, data.nbytes, path.stat().st_size)
     return tables
-
-
-def read_parquet(path: Path):
-    """One file through ParquetFile: pq.read_table goes through pyarrow.dataset, which imports pandas.
-    pyarrow only checks the magic bytes at the end, so the ones at the start are checked here."""
-    with open(path, "rb") as raw:
-        if raw.read(4) != b"PAR1":
-            raise ValueError("the file does not start with the Parquet magic bytes PAR1")
-    with pq.ParquetFile(path, page_checksum_verification=True) as f:
-        return f.read()
 
 
 def check_arrow(table: str, schema, report: Report) -> dict:
