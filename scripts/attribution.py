@@ -13,10 +13,9 @@ from . import lexicon
 from .blocks import Block
 from .errors import Warnings
 from .mentions import NOT_NAMES, Mention, parse_mention
-from .sentences import closing_quote, has_quoted_sentence, is_quotation, split_sentences
+from .sentences import closing_quote, ends_sentence, has_quoted_sentence, is_quotation, split_sentences
 
 MAX_MENTION = 60
-
 
 
 @dataclass
@@ -31,7 +30,6 @@ class Statement:
     speaker_id: str | None = None
 
 
-
 @dataclass
 class _Head:
     sentence: int
@@ -39,7 +37,6 @@ class _Head:
     cue: tuple[int, int]
     cue_kind: str
     quote: tuple[int, int] | None = None   # a quotation printed before its attribution
-
 
 
 def find_statements(text: str, paragraphs: list[Block], names: dict[str, str], warnings: Warnings) -> list[Statement]:
@@ -50,14 +47,13 @@ def find_statements(text: str, paragraphs: list[Block], names: dict[str, str], w
     return out
 
 
-
 def _titled_names(text: str, paragraphs: list[Block], names: dict[str, str], warnings: Warnings) -> dict[str, str]:
     """First pass: people introduced with a title and organizations named as such (X方面), so
     that later bare mentions match them. An unsure split is warned about here, once."""
     found = {}
     for block in paragraphs:
         for s, e in split_sentences(text, block.char_start, block.char_end):
-            head = _match_head(text, s, e, names, Warnings())
+            head = _match_head(text, s, e, names)
             if head is None or head.mention.surname_only or head.mention.address_only:
                 continue
             m = head.mention
@@ -70,12 +66,11 @@ def _titled_names(text: str, paragraphs: list[Block], names: dict[str, str], war
     return found
 
 
-
 def _paragraph_statements(text: str, block: Block, names: dict[str, str], warnings: Warnings) -> list[Statement]:
     sentences = _join_quote_tails(text, split_sentences(text, block.char_start, block.char_end), names)
     heads = []
     for k, (s, e) in enumerate(sentences):
-        head = _match_head(text, s, e, names, warnings)
+        head = _match_head(text, s, e, names)
         if head is None and (unknown := _unrecognised_speaker(text, s, e)):
             warnings.add(f"line {block.line}", unknown)
         if head:
@@ -91,7 +86,6 @@ def _paragraph_statements(text: str, block: Block, names: dict[str, str], warnin
     return out
 
 
-
 def _join_quote_tails(text: str, sentences: list[tuple[int, int]], names: dict[str, str]) -> list[tuple[int, int]]:
     """“……。”張三說。 is one sentence: a whole quotation followed by a bare attribution."""
     out = []
@@ -103,19 +97,16 @@ def _join_quote_tails(text: str, sentences: list[tuple[int, int]], names: dict[s
     return out
 
 
-
 def _is_bare_attribution(text: str, s: int, e: int, names: dict[str, str]) -> bool:
     head = _match_mention_cue(text, s, e, names)
-    return head is not None and not text[head.cue[1]:e].strip("。.！!？? ")
+    return head is not None and ends_sentence(text, head.cue[1], e)
 
 
-
-def _match_head(text: str, s: int, e: int, names: dict[str, str], warnings: Warnings) -> _Head | None:
+def _match_head(text: str, s: int, e: int, names: dict[str, str]) -> _Head | None:
     i = _skip_connector(text, s, e)
     if i < e and text[i] in lexicon.OPEN_QUOTES or text[i:i + 1] == lexicon.ASCII_QUOTE:
         return _match_quote_first(text, i, e, names)
     return _match_mention_cue(text, i, e, names)
-
 
 
 def _skip_connector(text: str, i: int, e: int) -> int:
@@ -129,7 +120,6 @@ def _skip_connector(text: str, i: int, e: int) -> int:
     return i
 
 
-
 def _unrecognised_speaker(text: str, s: int, e: int) -> str | None:
     """A short name-like word right before a cue that no rule recognised (騰訊表示): never guessed,
     always said. A curated speaker entry with that name makes it a speaker."""
@@ -137,7 +127,7 @@ def _unrecognised_speaker(text: str, s: int, e: int) -> str | None:
     for j in range(i + 2, min(e, i + 9)):
         if text[j] in lexicon.MENTION_FORBIDDEN:
             return None
-        cue = next((c for c in lexicon.CUES if text.startswith(c, j)), None)
+        cue = _cue_at(text, j)
         if cue and _not_speech(text, i, j, cue):
             return None
         if cue:
@@ -148,7 +138,6 @@ def _unrecognised_speaker(text: str, s: int, e: int) -> str | None:
                         "(a curated speaker entry with this name would make it a speaker)")
             return None
     return None
-
 
 
 def _skip_preface(text: str, i: int, e: int) -> int:
@@ -163,12 +152,11 @@ def _skip_preface(text: str, i: int, e: int) -> int:
     return i
 
 
-
 def _match_mention_cue(text: str, i: int, e: int, names: dict[str, str]) -> _Head | None:
     for j in range(i + 1, min(e, i + MAX_MENTION)):
         if text[j] in lexicon.MENTION_FORBIDDEN:
             return None
-        cue = next((c for c in lexicon.CUES if text.startswith(c, j)), None)
+        cue = _cue_at(text, j)
         if cue is None or _not_speech(text, i, j, cue):
             continue
         k = _strip_particles(text, i, j)
@@ -179,12 +167,15 @@ def _match_mention_cue(text: str, i: int, e: int, names: dict[str, str]) -> _Hea
     return None
 
 
+def _cue_at(text: str, j: int) -> str | None:
+    """The longest reporting verb starting at j (CUES is sorted longest first)."""
+    return next((c for c in lexicon.CUES if text.startswith(c, j)), None)
+
 
 def _not_speech(text: str, i: int, j: int, cue: str) -> bool:
     """The cue at j ends a word that is not speech (來說, 據說)."""
     end = j + len(cue)
     return any(w.endswith(cue) and text[max(0, end - len(w)):end] == w for w in lexicon.NOT_SPEECH)
-
 
 
 def _match_quote_first(text: str, q: int, e: int, names: dict[str, str]) -> _Head | None:
@@ -195,11 +186,10 @@ def _match_quote_first(text: str, q: int, e: int, names: dict[str, str]) -> _Hea
     while i < e and text[i] in "，, ":
         i += 1
     head = _match_mention_cue(text, i, e, names)
-    if head and not text[head.cue[1]:e].strip("。.！!？? "):
+    if head and ends_sentence(text, head.cue[1], e):
         head.quote = (q, close + 1)
         return head
     return None
-
 
 
 def _strip_particles(text: str, i: int, j: int) -> int:
@@ -213,7 +203,6 @@ def _strip_particles(text: str, i: int, j: int) -> int:
     return k
 
 
-
 def _content_span(text: str, cue_end: int, stmt_end: int) -> tuple[int, int] | None:
     s = cue_end
     while s < stmt_end and text[s] in lexicon.CUE_TRAILERS:
@@ -221,10 +210,9 @@ def _content_span(text: str, cue_end: int, stmt_end: int) -> tuple[int, int] | N
     e = stmt_end
     while e > s and text[e - 1].isspace():
         e -= 1
-    if not text[s:e].strip("。.！!？? "):
+    if ends_sentence(text, s, e):
         return None
     return s, e
-
 
 
 def _quote_type(text: str, content: tuple[int, int] | None, head: _Head) -> str:
@@ -233,6 +221,6 @@ def _quote_type(text: str, content: tuple[int, int] | None, head: _Head) -> str:
     s, e = content
     if text[s] in lexicon.OPEN_QUOTES or text[s] == lexicon.ASCII_QUOTE:
         close = closing_quote(text, s, e)
-        if close is not None and not text[close + 1:e].strip("。.！!？? "):
+        if close is not None and ends_sentence(text, close + 1, e):
             return "direct"
     return "mixed" if has_quoted_sentence(text, s, e) else "indirect"

@@ -60,3 +60,8 @@ def has_quoted_sentence(text: str, s: int, e: int) -> bool:
         if was_open and stack and text[i] in lexicon.SENTENCE_END:
             return True
     return False
+
+
+def ends_sentence(text: str, s: int, e: int) -> bool:
+    """Nothing but sentence-final punctuation and spaces in text[s:e] (“……。”張三說。 ends after 說)."""
+    return not text[s:e].strip("。.！!？? ")
