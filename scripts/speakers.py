@@ -65,7 +65,7 @@ def _resolve_pronouns(statements: list[Statement], warnings: Warnings) -> None:
 
 def _by_pronoun(st: Statement, people: list[str], previous, warnings: Warnings):
     """他/她 is the last person who spoke. When someone else (an organization) spoke in between,
-    or the pronoun's gender cannot be checked against more than one candidate, it is said."""
+    that choice is said; the pronoun's gender is never checked."""
     if not people:
         warnings.add(f"line {st.paragraph.line}", f"pronoun {_printed(st)!r} has no earlier speaker to refer to; statement dropped")
         return None
