@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .blocks import Block
+from .cue_search import find_cue_heads
 from .errors import Warnings
 from .mentions import NOT_NAMES, Mention, parse_mention
 from .sentences import closing_quote, ends_sentence, has_quoted_sentence, is_quotation, split_sentences
@@ -28,6 +29,7 @@ class Statement:
     quote_type: str
     speaker: tuple[str, str] | None = None   # (speaker_type, name), set by speakers.py
     speaker_id: str | None = None
+    rule_id: str = "sentence-start"          # which rule found the statement (lexicon.RULES)
 
 
 @dataclass
@@ -37,6 +39,8 @@ class _Head:
     cue: tuple[int, int]
     cue_kind: str
     quote: tuple[int, int] | None = None   # a quotation printed before its attribution
+    rule_id: str = "sentence-start"
+    content_end: int | None = None          # where the next statement of the same sentence begins
 
 
 def find_statements(text: str, paragraphs: list[Block], names: dict[str, str], warnings: Warnings) -> list[Statement]:
@@ -53,27 +57,50 @@ def _titled_names(text: str, paragraphs: list[Block], names: dict[str, str], war
     found = {}
     for block in paragraphs:
         for s, e in split_sentences(text, block.char_start, block.char_end):
-            head = _match_head(text, s, e, names)
-            if head is None or head.mention.surname_only or head.mention.address_only:
-                continue
-            m = head.mention
-            if m.kind == "name_with_title" and m.name not in found:
-                found[m.name] = "person"
-                if m.uncertain:
-                    warnings.add(f"line {block.line}", m.uncertain)
-            elif m.kind == "organization" and not m.uncertain:
-                found.setdefault(m.name, "organization")
+            for head in _sentence_heads(text, s, e, names):
+                _register(head.mention, found, block, warnings, text)
     return found
+
+
+def _register(m, found: dict[str, str], block: Block, warnings: Warnings, text: str) -> None:
+    if m.surname_only or m.address_only or m.name is None:
+        return
+    if m.rule == "organization-position" and text.count(m.name) >= 2:
+        found.setdefault(m.name, "organization")    # a word that recurs and speaks: a brand or body
+        return
+    if m.kind == "name_with_title" and m.name not in found:
+        found[m.name] = "person"
+        if m.uncertain:
+            warnings.add(f"line {block.line}", m.uncertain)
+    elif m.kind == "organization" and not m.uncertain:
+        found.setdefault(m.name, "organization")
+
+
+def _sentence_heads(text: str, s: int, e: int, names: dict[str, str]) -> list[_Head]:
+    """The statement that opens the sentence (the genre's rules), else every statement found
+    from its cues."""
+    head = _match_head(text, s, e, names)
+    if head and not head.mention.uncertain:
+        return [head]
+    found = find_cue_heads(text, s, e, names)
+    if head and (not found or found[0].mention.uncertain):
+        return [head]
+    heads = []
+    for h in found:
+        heads.append(_Head(0, h.mention, h.cue, h.cue_kind, rule_id=h.rule_id))
+        if heads[:-1]:
+            heads[-2].content_end = h.clause_start
+    return heads
 
 
 def _paragraph_statements(text: str, block: Block, names: dict[str, str], warnings: Warnings) -> list[Statement]:
     sentences = _join_quote_tails(text, split_sentences(text, block.char_start, block.char_end), names)
     heads = []
     for k, (s, e) in enumerate(sentences):
-        head = _match_head(text, s, e, names)
-        if head is None and (unknown := _unrecognised_speaker(text, s, e)):
+        found = _sentence_heads(text, s, e, names)
+        if not found and (unknown := _unrecognised_speaker(text, s, e)):
             warnings.add(f"line {block.line}", unknown)
-        if head:
+        for head in found:
             head.sentence = k
             heads.append(head)
             if head.mention.uncertain:
@@ -81,8 +108,11 @@ def _paragraph_statements(text: str, block: Block, names: dict[str, str], warnin
     out = []
     for i, head in enumerate(heads):
         last = heads[i + 1].sentence - 1 if i + 1 < len(heads) else len(sentences) - 1
-        content = head.quote or _content_span(text, head.cue[1], sentences[last][1])
-        out.append(Statement(block, head.mention, head.cue, head.cue_kind, content, _quote_type(text, content, head)))
+        end = head.content_end if head.content_end is not None else sentences[max(last, head.sentence)][1]
+        content = head.quote or _content_span(text, head.cue[1], end)
+        st = Statement(block, head.mention, head.cue, head.cue_kind, content, _quote_type(text, content, head))
+        st.rule_id = head.rule_id
+        out.append(st)
     return out
 
 
@@ -208,7 +238,7 @@ def _content_span(text: str, cue_end: int, stmt_end: int) -> tuple[int, int] | N
     while s < stmt_end and text[s] in lexicon.CUE_TRAILERS:
         s += 1
     e = stmt_end
-    while e > s and text[e - 1].isspace():
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "，,；;"):
         e -= 1
     if ends_sentence(text, s, e):
         return None

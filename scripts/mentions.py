@@ -26,6 +26,8 @@ class Mention:
     uncertain: str | None = None
     surname_only: str | None = None   # 李教授: the surname of a person introduced earlier
     address_only: bool = False        # 趙律師 with no earlier 趙: a person known only this way
+    rule: str = ""                    # which rule read the mention (provenance, see SPEAKER_RULES)
+    anaphor: str | None = None        # 該公司: the noun of an organization named before
 
 
 def parse_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:
@@ -121,8 +123,120 @@ def is_name(s: str) -> bool:
         return False
     if s[:2] in lexicon.COMPOUND_SURNAMES:
         return 3 <= len(s) <= 4
+    if len(s) == 4:     # a married woman's two surnames in Hong Kong copy (林鄭月娥)
+        return s[0] in lexicon.SURNAMES and s[1] in lexicon.SURNAMES
     return 2 <= len(s) <= 3 and s[0] in lexicon.SURNAMES
 
 
 def split_roles(prefix: str) -> list[str]:
     return [r for r in prefix.split("、") if r]
+
+
+# --- Mentions of news copy: the speaker found before a cue (cue_search.py) ------------------
+
+def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:
+    """The genre's mention forms first (parse_mention), then those of news copy: a surname or
+    the start of a known name, a foreign name, 該公司, an organization by a broad ending or,
+    unsure, by its position before a cue."""
+    core = lexicon.LATIN_GLOSS.sub("", m) if len(m) > 2 else m
+    if not core or core in lexicon.GENERIC_SUBJECTS or core[0] in "我你您它這这那其" or not _printable(core):
+        return None
+    end = start + len(m)
+    if (anaphor := _anaphor(core)):
+        return Mention("organization", None, [], start, end, rule="anaphor", anaphor=anaphor)
+    mention = parse_mention(core, start, names)
+    if mention and not mention.uncertain:
+        mention.end, mention.rule = end, mention.rule or _rule_of(mention)
+        return mention
+    for reader in (_known_prefix, _foreign, _news_organization):
+        if (found := reader(core, start, end, names)):
+            return found
+    if mention:
+        mention.end, mention.rule = end, _rule_of(mention)
+        return mention
+    return _organization_by_position(core, start, end)
+
+
+def _rule_of(mention: Mention) -> str:
+    if mention.kind == "pronoun":
+        return "pronoun"
+    if mention.surname_only:
+        return "surname-and-address"
+    if mention.kind == "organization":
+        return "organization-ending"
+    return "title-and-name" if mention.roles else "name"
+
+
+def _anaphor(m: str) -> str | None:
+    for det in ("該", "该", "本"):
+        if m.startswith(det) and 2 <= len(m) <= 4 and m[len(det):].endswith(lexicon.NEWS_ORG_SUFFIXES):
+            return m[len(det):]
+    return None
+
+
+def _known_prefix(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+    """梁 / 林鄭 / 陳局長 in Hong Kong copy: the start of a person's name printed in full before."""
+    for address in ("",) + lexicon.NEWS_ADDRESSES + lexicon.FORMS_OF_ADDRESS:
+        head = m[: len(m) - len(address)] if address else m
+        if address and not m.endswith(address):
+            continue
+        if 1 <= len(head) <= 2 and any(kind == "person" and x.startswith(head) and len(x) > len(head) for x, kind in names.items()):
+            return Mention("name_with_title", None, [], start, end, surname_only=head, rule="surname-of-known-name")
+    return None
+
+
+def _foreign(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+    """馬斯克, 萨姆·奥尔特曼, 美國總統川普: a transliterated name, with any title before it."""
+    for n in range(len(m), 1, -1):
+        name, prefix = m[-n:], m[:-n]
+        if not is_foreign_name(name):
+            continue
+        if not prefix:
+            return Mention("name", name, [], start, end, rule="foreign-name")
+        if prefix.endswith(lexicon.TITLE_SUFFIXES + lexicon.NEWS_ORG_SUFFIXES) and not lexicon.NOT_IN_TITLES & set(prefix):
+            return Mention("name_with_title", name, split_roles(prefix), start, end, rule="title-and-foreign-name")
+    return None
+
+
+def is_foreign_name(s: str) -> bool:
+    parts = [p for p in re_split_dots(s)]
+    if len(parts) > 1:
+        return all(p and all("\u4e00" <= ch <= "\u9fff" for ch in p) for p in parts) and len(s) <= 16
+    return 2 <= len(s) <= 6 and all(ch in lexicon.TRANSLIT for ch in s) and s not in NOT_NAMES
+
+
+def re_split_dots(s: str) -> list[str]:
+    for dot in lexicon.MIDDLE_DOTS[1:]:
+        s = s.replace(dot, lexicon.MIDDLE_DOTS[0])
+    return s.split(lexicon.MIDDLE_DOTS[0])
+
+
+def _news_organization(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+    if len(m) < 2 or lexicon.NOT_IN_TITLES & set(m) or "的" in m:
+        return None
+    for suf in lexicon.NEWS_ORG_SUFFIXES:
+        if m.endswith(suf) and len(m) > len(suf) and _word_like(m):
+            return Mention("organization", m, [], start, end, rule="organization-ending")
+    return None
+
+
+def _organization_by_position(m: str, start: int, end: int) -> Mention | None:
+    """A short word before a cue that names no person: an organization or brand (騰訊, 蘋果,
+    OpenAI). Unsure, so the build says it."""
+    if not 2 <= len(m) <= 6 or lexicon.NOT_IN_ORGANIZATIONS & set(m) or m in NOT_NAMES or not _word_like(m):
+        return None
+    if any(u in m for u in lexicon.UNNAMED_SOURCES) or m.endswith(lexicon.TITLE_SUFFIXES):
+        return None
+    return Mention("organization", m, [], start, end,
+                   f"{m!r} before a cue is no known person; taken for an organization by its position", rule="organization-position")
+
+
+def _word_like(m: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" or ch.isascii() and ch.isalnum() for ch in m)
+
+
+def _printable(m: str) -> bool:
+    """A name as news prints it: Chinese characters, Latin letters and digits, a middle dot,
+    book-title marks; not the remains of markup (40″ title=”…)."""
+    return all("\u4e00" <= ch <= "\u9fff" or ch.isascii() and (ch.isalnum() or ch in " .-&'")
+               or ch in lexicon.MIDDLE_DOTS or ch in "《》〈〉（）()" for ch in m)
