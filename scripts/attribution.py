@@ -80,7 +80,7 @@ def _sentence_heads(text: str, s: int, e: int, names: dict[str, str]) -> list[_H
     """The statement that opens the sentence (the genre's rules), else every statement found
     from its cues."""
     head = _match_head(text, s, e, names)
-    if head and not head.mention.uncertain:
+    if head and not head.mention.uncertain and not _generic(head.mention):
         return [head]
     found = find_cue_heads(text, s, e, names)
     if head and (not found or found[0].mention.uncertain):
@@ -130,6 +130,12 @@ def _join_quote_tails(text: str, sentences: list[tuple[int, int]], names: dict[s
 def _is_bare_attribution(text: str, s: int, e: int, names: dict[str, str]) -> bool:
     head = _match_mention_cue(text, s, e, names)
     return head is not None and ends_sentence(text, head.cue[1], e)
+
+
+def _generic(mention) -> bool:
+    """該負責人 / 公司: a mention that only points back; the cue search resolves it."""
+    name = mention.name or ""
+    return mention.kind == "organization" and (name in lexicon.GENERIC_SUBJECTS or name[:1] in "該该本")
 
 
 def _match_head(text: str, s: int, e: int, names: dict[str, str]) -> _Head | None:

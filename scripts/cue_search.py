@@ -88,9 +88,10 @@ def cue_at(text: str, i: int, e: int) -> str | None:
         return None
     if any(w.endswith(cue) and text[max(0, end - len(w)):end] == w for w in lexicon.NOT_SPEECH):
         return None
-    if _cue_in_adjunct(text, end, e) or (end < e and any(text.startswith(c, end) for c in lexicon.ALL_CUES)):
-        return None       # 批評指 / 回應質詢時表示: the later cue is the one that reports
-    return cue
+    if _cue_in_adjunct(text, end, e):
+        return None       # 回應質詢時表示: the later cue is the one that reports
+    following = next((c for c in lexicon.ALL_CUES if text.startswith(c, end)), None)
+    return cue + following if following else cue      # 警告稱, 批評指: one cue
 
 
 def _weak(text: str, cue: str, end: int, e: int) -> bool:
@@ -120,6 +121,8 @@ def _head_for_cue(text: str, clause: int, j: int, cue: str, names: dict[str, str
     r = _skip_openers(text, clause, j)
     kind = "agreement" if cue in lexicon.AGREEMENT_CUES else "speech"
     if r >= j or is_adjunct(text, r, j):
+        if _weak(text, cue, j + len(cue), len(text)) or cue in lexicon.WEAK_CUES:
+            return []
         topic = _topic(text, clauses[:-1] if clauses[-1] == clause else clauses, j, names)
         return [CueHead(topic, (j, j + len(cue)), kind, clause, "cue-after-topic")] if topic else []
     mention = speaker_before(text, r, j, names)
@@ -135,11 +138,11 @@ def _topic(text: str, clauses: list[int], j: int, names: dict[str, str]) -> Ment
     earlier clause of the sentence, when that subject is a sure mention."""
     for c in reversed(clauses):
         r = _skip_openers(text, c, j)
-        for k in range(min(j, r + MAX_MENTION), r + 1, -1):
-            if any(ch in CLAUSE_BREAKS for ch in text[r:k]):
-                continue
+        for k in range(r + 1, min(j, r + MAX_MENTION)):
+            if text[k - 1] in CLAUSE_BREAKS or text[k - 1] in lexicon.OPEN_QUOTES:
+                break
             mention = parse_news_mention(text[r:k], r, names)
-            if mention and not mention.uncertain and mention.kind != "pronoun" or mention and mention.kind == "pronoun":
+            if mention and not mention.uncertain and (mention.rule != "organization-ending" or mention.name in names):
                 return mention
     return None
 
@@ -215,13 +218,18 @@ def is_adjunct(text: str, k: int, j: int) -> bool:
     if j - k > lexicon.ADJUNCT_MAX:
         return False
     while k < j:
-        if text.startswith(lexicon.ADJUNCT_OPENERS, k):
+        if text.startswith(lexicon.ADJUNCT_OPENERS, k) or _cue_clause(text, k, j):
             return not any(ch in lexicon.SENTENCE_END or ch in CLAUSE_BREAKS for ch in text[k:j])
         m = next((m for p in (lexicon.TIME_WORD, lexicon.PAREN, lexicon.ADVERB) if (m := p.match(text, k, j))), None)
         if m is None or m.end() == k:
             return False
         k = m.end()
     return True
+
+
+def _cue_clause(text: str, k: int, j: int) -> bool:
+    """回答記者提問時 before the cue: a verb of speech in a clause of time."""
+    return text[j - 1] in "時时後后" and any(text.startswith(c, k) for c in lexicon.ALL_CUES)
 
 
 def strip_particles(text: str, i: int, j: int) -> int:

@@ -7,6 +7,7 @@ the build prints as a warning.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import lexicon
@@ -145,6 +146,8 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     if (anaphor := _anaphor(core)):
         return Mention("organization", None, [], start, end, rule="anaphor", anaphor=anaphor)
     mention = parse_mention(core, start, names)
+    if mention and mention.kind == "organization" and (mention.name in lexicon.GENERIC_SUBJECTS or mention.name[:1] in "該该本"):
+        return Mention("organization", None, [], start, end, rule="anaphor", anaphor=mention.name.lstrip("該该本"))
     if mention and not mention.uncertain:
         mention.end, mention.rule = end, mention.rule or _rule_of(mention)
         return mention
@@ -199,16 +202,27 @@ def _foreign(m: str, start: int, end: int, names: dict[str, str]) -> Mention | N
 
 
 def is_foreign_name(s: str) -> bool:
-    parts = [p for p in re_split_dots(s)]
+    parts = re_split_dots(s)
     if len(parts) > 1:
-        return all(p and all("\u4e00" <= ch <= "\u9fff" for ch in p) for p in parts) and len(s) <= 16
+        return all(p and all(ch in lexicon.TRANSLIT for ch in p) for p in parts) and len(s) <= 16
+    if LATIN_NAME.fullmatch(s):
+        return True
     return 2 <= len(s) <= 6 and all(ch in lexicon.TRANSLIT for ch in s) and s not in NOT_NAMES
+
+
+LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 
 
 def re_split_dots(s: str) -> list[str]:
     for dot in lexicon.MIDDLE_DOTS[1:]:
         s = s.replace(dot, lexicon.MIDDLE_DOTS[0])
     return s.split(lexicon.MIDDLE_DOTS[0])
+
+
+def is_media(name: str) -> bool:
+    """A news medium by its name or ending (路透社, 南華早報, 美國之音): a source, not a speaker."""
+    core = name.strip("《》")
+    return core.startswith(lexicon.MEDIA_NAMES) or core.endswith(lexicon.MEDIA_SUFFIXES) and len(core) >= 3
 
 
 def _news_organization(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:

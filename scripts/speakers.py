@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from . import lexicon
 from .attribution import Statement
 from .errors import BuildError, Warnings
+from .mentions import is_media
 
 
 @dataclass
@@ -47,6 +48,7 @@ def _resolve_pronouns(statements: list[Statement], warnings: Warnings) -> None:
     """A pronoun refers to the last person who spoke, not to the nearest name in the text; a
     surname with a form of address (李教授) to the last person of that surname who spoke."""
     people: list[str] = []          # persons in the order they last spoke
+    orgs: list[str] = []            # organizations in the order they last spoke
     roles: dict[str, list[str]] = {}
     previous = None                 # the speaker of the statement just before
     for st in statements:
@@ -56,11 +58,31 @@ def _resolve_pronouns(statements: list[Statement], warnings: Warnings) -> None:
             st.speaker = _by_pronoun(st, people, previous, warnings)
         elif m.surname_only:
             st.speaker = _by_surname(st, people, roles, previous, warnings)
+        elif m.anaphor is not None:
+            st.speaker = _by_anaphor(st, orgs, warnings)
         else:
-            st.speaker = ("organization" if m.kind == "organization" else "person", m.name)
+            st.speaker = (_speaker_type(m), m.name)
         if st.speaker and st.speaker[0] == "person":
             people = [p for p in people if p != st.speaker[1]] + [st.speaker[1]]
+        if st.speaker and st.speaker[0] == "organization":
+            orgs = [o for o in orgs if o != st.speaker[1]] + [st.speaker[1]]
         previous = st.speaker
+
+
+def _speaker_type(m) -> str:
+    if m.kind != "organization":
+        return "person"
+    return "media" if is_media(m.name) else "organization"
+
+
+def _by_anaphor(st: Statement, orgs: list[str], warnings: Warnings):
+    """該公司 / 該局 is the last organization of that kind that spoke; 公司 alone the last one."""
+    noun = st.mention.anaphor
+    fits = [o for o in orgs if not noun or noun in ("公司", "集團", "集团", "企業", "企业", "機構", "机构") or o.endswith(noun)]
+    if not fits:
+        warnings.add(f"line {st.paragraph.line}", f"{_printed(st)!r} points back to no organization that spoke before; statement dropped")
+        return None
+    return "organization", fits[-1]
 
 
 def _by_pronoun(st: Statement, people: list[str], previous, warnings: Warnings):
@@ -161,7 +183,7 @@ def split_affiliation(role: str) -> dict:
 def romanize(name: str, speaker_type: str) -> str:
     """Hanyu Pinyin without tones, surname first: 趙紹輝 -> Zhao Shaohui."""
     from pypinyin import lazy_pinyin  # slow to import; a fully curated build never needs it
-    if speaker_type == "organization":
+    if speaker_type != "person":
         # a short name reads as one word (Jingdong); a long one (a report's title) syllable by syllable
         parts = [p.strip() for p in lazy_pinyin(name.strip("《》"), v_to_u=True) if p.strip()]
         return ("".join(parts) if len(name) <= 4 else " ".join(parts)).capitalize()
