@@ -72,8 +72,10 @@ def _register(m, found: dict[str, str], block: Block, warnings: Warnings, text: 
         found[m.name] = "person"
         if m.uncertain:
             warnings.add(f"line {block.line}", m.uncertain)
-    elif m.kind == "organization" and not m.uncertain:
-        found.setdefault(m.name, "organization")
+    elif m.kind == "organization" and not m.uncertain and m.name not in found:
+        found[m.name] = "organization"
+        if m.notice:
+            warnings.add(f"line {block.line}", m.notice)
 
 
 def _sentence_heads(text: str, s: int, e: int, names: dict[str, str]) -> list[_Head]:
@@ -103,8 +105,8 @@ def _paragraph_statements(text: str, block: Block, names: dict[str, str], warnin
         for head in found:
             head.sentence = k
             heads.append(head)
-            if head.mention.uncertain:
-                warnings.add(f"line {block.line}", head.mention.uncertain)
+            if head.mention.uncertain or head.mention.notice:
+                warnings.add(f"line {block.line}", head.mention.uncertain or head.mention.notice)
     out = []
     for i, head in enumerate(heads):
         last = heads[i + 1].sentence - 1 if i + 1 < len(heads) else len(sentences) - 1

@@ -29,6 +29,7 @@ class Mention:
     address_only: bool = False        # 趙律師 with no earlier 趙: a person known only this way
     rule: str = ""                    # which rule read the mention (provenance, see SPEAKER_RULES)
     anaphor: str | None = None        # 該公司: the noun of an organization named before
+    notice: str | None = None         # a decision worth a warning that does not make the mention unsure
 
 
 def parse_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:
@@ -151,6 +152,8 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     if mention and not mention.uncertain:
         mention.end, mention.rule = end, mention.rule or _rule_of(mention)
         return mention
+    if mention and mention.kind == "name_with_title" and not mention.address_only or "的" in core:
+        mention = None      # a name split off words that end in no title (退款申請須): too unsure from the cue
     for reader in (_known_prefix, _foreign, _news_organization):
         if (found := reader(core, start, end, names)):
             return found
@@ -230,7 +233,8 @@ def _news_organization(m: str, start: int, end: int, names: dict[str, str]) -> M
         return None
     for suf in lexicon.NEWS_ORG_SUFFIXES:
         if m.endswith(suf) and len(m) > len(suf) and _word_like(m):
-            return Mention("organization", m, [], start, end, rule="organization-ending")
+            return Mention("organization", m, [], start, end, rule="organization-ending",
+                           notice=f"{m!r} speaks and is taken for an organization by its ending")
     return None
 
 

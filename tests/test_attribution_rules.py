@@ -137,11 +137,16 @@ def test_surname_form_with_no_earlier_speaker_of_that_surname_is_a_person_as_pri
     assert len(warnings) == 1 and "line 2" in warnings[0] and "王先生" in warnings[0]
 
 
-@pytest.mark.parametrize("text,word", [("騰訊表示,將繼續合作。", "騰訊"), ("蒂姆·庫克表示,蘋果會調整。", "蒂姆·庫克")])
-def test_an_unrecognised_speaker_is_warned_not_guessed(text, word):
-    out, warnings, _ = statements(text)
-    assert out == []
-    assert len(warnings) == 1 and "line 1" in warnings[0] and repr(word) in warnings[0]
+def test_a_word_before_a_cue_that_names_no_person_is_an_organization_and_warned():
+    out, warnings, doc = statements("騰訊表示,將繼續合作。")
+    assert out == [("騰訊", "organization", "表示", "將繼續合作。", "indirect", "騰訊")]
+    assert len(warnings) == 1 and "line 1" in warnings[0] and "'騰訊'" in warnings[0] and "position" in warnings[0]
+
+
+def test_a_foreign_name_with_a_middle_dot_is_a_person():
+    out, warnings, doc = statements("蒂姆·庫克表示,蘋果會調整。")
+    assert out == [("蒂姆·庫克", "name", "表示", "蘋果會調整。", "indirect", "蒂姆·庫克")]
+    assert doc.speakers[0].speaker_type == "person" and warnings == []
 
 
 def test_a_curated_organization_speaks_by_its_bare_name():
