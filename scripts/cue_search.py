@@ -16,7 +16,7 @@ from . import lexicon
 from .mentions import Mention, parse_news_mention
 from .sentences import track_quotes
 
-CLAUSE_BREAKS = "，,；;：:、|｜•\u3000"
+CLAUSE_BREAKS = "，,；;：:、|｜•\u3000【】[]"
 COLONS = ":："
 MAX_MENTION = 30
 # A cue inside an adjunct clause ('回應質詢時表示'): a later cue follows within this many characters.
@@ -55,7 +55,7 @@ def find_cue_heads(text: str, s: int, e: int, names: dict[str, str], confident_o
         if ch in COLONS and not done and (head := _colon_head(text, clause, i, e, names)):
             heads.append(head)
             done = True
-        if ch in CLAUSE_BREAKS or _space_break(text, i):
+        if ch in CLAUSE_BREAKS and not _clock(text, i) or _space_break(text, i):
             clause, done = i + 1, False
             clauses.append(clause)
             i += 1
@@ -138,9 +138,8 @@ def _topic(text: str, clauses: list[int], j: int, names: dict[str, str]) -> Ment
     earlier clause of the sentence, when that subject is a sure mention."""
     for c in reversed(clauses):
         r = _skip_openers(text, c, j)
-        for k in range(r + 1, min(j, r + MAX_MENTION)):
-            if text[k - 1] in CLAUSE_BREAKS or text[k - 1] in lexicon.OPEN_QUOTES:
-                break
+        end = next((k for k in range(r, min(j, r + MAX_MENTION)) if text[k] in CLAUSE_BREAKS or text[k] in lexicon.OPEN_QUOTES), min(j, r + MAX_MENTION))
+        for k in range(end, r + 1, -1):
             mention = parse_news_mention(text[r:k], r, names)
             if mention and not mention.uncertain and (mention.rule != "organization-ending" or mention.name in names):
                 return mention
@@ -170,6 +169,11 @@ def _colon_head(text: str, clause: int, i: int, e: int, names: dict[str, str]) -
     if mention is None or mention.rule in ("organization-position", "anaphor") or mention.kind == "pronoun":
         return None
     return CueHead(mention, (i, i + 1), "speech", clause, "colon-after-name")
+
+
+def _clock(text: str, i: int) -> bool:
+    """The colon of a time of day (11:51:40) breaks no clause."""
+    return text[i] in COLONS and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 def _space_break(text: str, i: int) -> bool:

@@ -14,7 +14,9 @@ from . import lexicon
 
 NOT_NAMES = {"方面", "高層", "高层", "官方", "市場", "市场", "雙方", "双方", "對方", "对方", "有關", "有关", "相關", "相关",
              "記者", "记者", "專家", "专家", "報告", "报告", "數據", "数据", "消息", "有消息", "業內", "业内", "文章", "分析",
-             "調查", "调查", "個人", "个人", "本人", "周期", "週期", "時間", "时间", "金額", "金额", "史上", "於是", "于是"}
+             "調查", "调查", "個人", "个人", "本人", "周期", "週期", "時間", "时间", "金額", "金额", "史上", "於是", "于是",
+             "成功", "馬上", "马上", "高度", "安全", "文化", "方面", "方案", "方向", "方式", "方法", "程度", "金融", "出生",
+             "司機", "司机", "同時", "同时", "經濟", "经济", "經過", "经过", "江湖", "黃金", "黄金"}
 
 
 @dataclass
@@ -121,7 +123,7 @@ def _bare_name(m: str):
 
 
 def is_name(s: str) -> bool:
-    if s in NOT_NAMES or not all("\u4e00" <= ch <= "\u9fff" for ch in s):
+    if s in NOT_NAMES or not all("\u4e00" <= ch <= "\u9fff" for ch in s) or lexicon.TIME_WORD.fullmatch(s):
         return False
     if s[:2] in lexicon.COMPOUND_SURNAMES:
         return 3 <= len(s) <= 4
@@ -154,7 +156,7 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
         return mention
     if mention and mention.kind == "name_with_title" and not mention.address_only or "的" in core:
         mention = None      # a name split off words that end in no title (退款申請須): too unsure from the cue
-    for reader in (_known_prefix, _foreign, _news_organization):
+    for reader in (_known_prefix, _foreign, _organization_and_name, _news_organization):
         if (found := reader(core, start, end, names)):
             return found
     if mention:
@@ -226,6 +228,15 @@ def is_media(name: str) -> bool:
     """A news medium by its name or ending (路透社, 南華早報, 美國之音): a source, not a speaker."""
     core = name.strip("《》")
     return core.startswith(lexicon.MEDIA_NAMES) or core.endswith(lexicon.MEDIA_SUFFIXES) and len(core) >= 3
+
+
+def _organization_and_name(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+    """民建聯陳恒鑌: a person's name right after the organization they belong to."""
+    for n in (3, 2):
+        name, prefix = m[-n:], m[:-n]
+        if len(prefix) >= 2 and is_name(name) and (names.get(prefix) == "organization" or _news_organization(prefix, start, end, names)):
+            return Mention("name_with_title", name, [prefix], start, end, rule="organization-and-name")
+    return None
 
 
 def _news_organization(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
