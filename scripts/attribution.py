@@ -137,7 +137,7 @@ def _is_bare_attribution(text: str, s: int, e: int, names: dict[str, str]) -> bo
 def _generic(mention) -> bool:
     """該負責人 / 公司: a mention that only points back; the cue search resolves it."""
     name = mention.name or ""
-    return mention.kind == "organization" and (name in lexicon.GENERIC_SUBJECTS or name[:1] in "該该本")
+    return mention.kind == "organization" and (name in lexicon.GENERIC_SUBJECTS or name[:1] in "該该本" or len(name) < 2)
 
 
 def _match_head(text: str, s: int, e: int, names: dict[str, str]) -> _Head | None:

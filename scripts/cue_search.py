@@ -125,9 +125,11 @@ def _head_for_cue(text: str, clause: int, j: int, cue: str, names: dict[str, str
             return []
         topic = _topic(text, clauses[:-1] if clauses[-1] == clause else clauses, j, names)
         return [CueHead(topic, (j, j + len(cue)), kind, clause, "cue-after-topic")] if topic else []
+    if (conjoined := _conjoined_mentions(text, r, j, names)):
+        return [CueHead(m, (j, j + len(cue)), kind, clause, "cue-after-conjoined") for m in conjoined]
     mention = speaker_before(text, r, j, names)
     if mention is None:
-        return [CueHead(m, (j, j + len(cue)), kind, clause, "cue-after-conjoined") for m in _conjoined_mentions(text, r, j, names)]
+        return []
     if mention.uncertain and (confident_only or _weak(text, cue, j + len(cue), len(text))):
         return []
     return [CueHead(mention, (j, j + len(cue)), kind, clause, "cue-after-mention")]
@@ -222,7 +224,10 @@ def is_adjunct(text: str, k: int, j: int) -> bool:
     if j - k > lexicon.ADJUNCT_MAX:
         return False
     while k < j:
-        if text.startswith(lexicon.ADJUNCT_OPENERS, k) or _cue_clause(text, k, j):
+        opener = next((o for o in lexicon.ADJUNCT_OPENERS if text.startswith(o, k)), None)
+        if opener and text[k + len(opener):k + len(opener) + 1] in ("人", "者", "團", "团", "處", "处"):
+            return False    # 發言人, 代表團: a title, not the opening of an adjunct
+        if opener or _cue_clause(text, k, j):
             return not any(ch in lexicon.SENTENCE_END or ch in CLAUSE_BREAKS for ch in text[k:j])
         m = next((m for p in (lexicon.TIME_WORD, lexicon.PAREN, lexicon.ADVERB) if (m := p.match(text, k, j))), None)
         if m is None or m.end() == k:
@@ -256,8 +261,8 @@ def _source_phrase(text: str, i: int, e: int, names: dict[str, str]) -> list[Cue
         heads = []
         for start, end in _conjoined(m.start("m"), m.end("m"), text):
             mention = parse_news_mention(text[start:end], start, names)
-            if mention is None or mention.uncertain:
-                return []
+            if mention is None or mention.uncertain and mention.kind != "name":
+                return []       # 在X看來: a bare name is sure enough in this position
             heads.append(CueHead(mention, (m.start("cue"), m.end("cue")), "speech", i, rule))
         return heads
     return []

@@ -16,7 +16,8 @@ NOT_NAMES = {"方面", "高層", "高层", "官方", "市場", "市场", "雙方
              "記者", "记者", "專家", "专家", "報告", "报告", "數據", "数据", "消息", "有消息", "業內", "业内", "文章", "分析",
              "調查", "调查", "個人", "个人", "本人", "周期", "週期", "時間", "时间", "金額", "金额", "史上", "於是", "于是",
              "成功", "馬上", "马上", "高度", "安全", "文化", "方面", "方案", "方向", "方式", "方法", "程度", "金融", "出生",
-             "司機", "司机", "同時", "同时", "經濟", "经济", "經過", "经过", "江湖", "黃金", "黄金"}
+             "司機", "司机", "同時", "同时", "經濟", "经济", "經過", "经过", "江湖", "黃金", "黄金",
+             "陸方", "陆方", "美方", "中方", "台方", "港方", "日方", "俄方", "烏方", "乌方", "英方", "歐方", "欧方", "韓方", "韩方"}
 
 
 @dataclass
@@ -149,6 +150,8 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     if (anaphor := _anaphor(core)):
         return Mention("organization", None, [], start, end, rule="anaphor", anaphor=anaphor)
     mention = parse_mention(core, start, names)
+    if (person := _known_prefix(core, start, end, names)) and core[len(person.surname_only):] in ("發言人", "发言人"):
+        return person       # 童發言人: the spokesperson 童, not an organization 童
     if mention and mention.kind == "organization" and (mention.name in lexicon.GENERIC_SUBJECTS or mention.name[:1] in "該该本"):
         return Mention("organization", None, [], start, end, rule="anaphor", anaphor=mention.name.lstrip("該该本"))
     if mention and not mention.uncertain:
@@ -184,7 +187,7 @@ def _anaphor(m: str) -> str | None:
 
 def _known_prefix(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
     """梁 / 林鄭 / 陳局長 in Hong Kong copy: the start of a person's name printed in full before."""
-    for address in ("",) + lexicon.NEWS_ADDRESSES + lexicon.FORMS_OF_ADDRESS:
+    for address in ("",) + lexicon.NEWS_ADDRESSES + lexicon.FORMS_OF_ADDRESS + ("發言人", "发言人"):
         head = m[: len(m) - len(address)] if address else m
         if address and not m.endswith(address):
             continue
@@ -243,7 +246,7 @@ def _news_organization(m: str, start: int, end: int, names: dict[str, str]) -> M
     if len(m) < 2 or lexicon.NOT_IN_TITLES & set(m) or "的" in m:
         return None
     for suf in lexicon.NEWS_ORG_SUFFIXES:
-        if m.endswith(suf) and len(m) > len(suf) and _word_like(m):
+        if m.endswith(suf) and len(m) > len(suf) and _word_like(m) and (len(m) <= 6 or not lexicon.NOT_IN_ORGANIZATIONS & set(m)):
             return Mention("organization", m, [], start, end, rule="organization-ending",
                            notice=f"{m!r} speaks and is taken for an organization by its ending")
     return None
