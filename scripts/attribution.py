@@ -30,6 +30,7 @@ class Statement:
     speaker: tuple[str, str] | None = None   # (speaker_type, name), set by speakers.py
     speaker_id: str | None = None
     rule_id: str = "sentence-start"          # which rule found the statement (lexicon.RULES)
+    speaker_rule: str = ""                   # which rule decided the speaker (lexicon.SPEAKER_RULES)
 
 
 @dataclass
@@ -225,7 +226,7 @@ def _match_quote_first(text: str, q: int, e: int, names: dict[str, str]) -> _Hea
         i += 1
     head = _match_mention_cue(text, i, e, names)
     if head and ends_sentence(text, head.cue[1], e):
-        head.quote = (q, close + 1)
+        head.quote, head.rule_id = (q, close + 1), "quote-first"
         return head
     return None
 

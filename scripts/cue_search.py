@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
-from .mentions import Mention, parse_news_mention
+from .mentions import Mention, parse_news_mention, parse_unnamed
 from .sentences import track_quotes
 
 CLAUSE_BREAKS = "，,；;：:、|｜•\u3000【】[]"
@@ -25,7 +25,7 @@ ADJUNCT_CUE_ENDS = ("時", "时", "之際", "之际", "後", "后", "中", "上"
 
 ZAI_KANLAI = re.compile(r"在(?P<m>[^，,。；;：:「」“”]{1,30}?)(?P<cue>看來|看来)[，,]")
 JU_SOURCE = re.compile(r"(?:根據|根据|據|据)(?P<m>[^，,。；;：:「」“”]{1,30}?)"
-                       r"(?P<cue>介紹|介绍|透露|稱|称|說|说|説|指出|表示|分析|估計|估计|預計|预计)[，,]")
+                       r"(?P<cue>介紹|介绍|透露|稱|称|說|说|説|指出|表示|分析|估計|估计|預計|预计|報導|報道|报道|报导)[，,]")
 CONJUNCTIONS = re.compile(r"和|與|与|及|、|以及")
 
 
@@ -127,7 +127,7 @@ def _head_for_cue(text: str, clause: int, j: int, cue: str, names: dict[str, str
         return [CueHead(topic, (j, j + len(cue)), kind, clause, "cue-after-topic")] if topic else []
     if (conjoined := _conjoined_mentions(text, r, j, names)):
         return [CueHead(m, (j, j + len(cue)), kind, clause, "cue-after-conjoined") for m in conjoined]
-    mention = speaker_before(text, r, j, names)
+    mention = speaker_before(text, r, j, names) or _unnamed_before(text, r, j)
     if mention is None:
         return []
     if mention.uncertain and (confident_only or _weak(text, cue, j + len(cue), len(text))):
@@ -216,6 +216,15 @@ def speaker_before(text: str, r: int, j: int, names: dict[str, str]) -> Mention 
             return mention
         unsure = unsure or mention
     return unsure or whole
+
+
+def _unnamed_before(text: str, r: int, j: int) -> Mention | None:
+    """業內人士普遍認為 / 有網友在社交平台表示: an unnamed source, then adjuncts."""
+    for k in range(j, r + 1, -1):
+        if k == j or is_adjunct(text, k, j):
+            if (mention := parse_unnamed(text[r:k], r)):
+                return mention
+    return None
 
 
 def is_adjunct(text: str, k: int, j: int) -> bool:

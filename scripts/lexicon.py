@@ -30,7 +30,7 @@ NEWS_CUES = (
     "提出", "主張", "主张", "評論", "评论", "點評", "点评", "提及", "談及", "谈及", "寫", "写", "指", "批", "問", "问",
     "發表聲明", "发表声明", "發布聲明", "发布声明", "發佈聲明", "發聲明", "发声明", "發表言論", "发表言论", "發表談話", "发表谈话",
     "辟謠", "辟谣", "勸告", "劝告", "不予置評", "不予置评",
-    "稱讚道", "称赞道", "讚道", "赞道", "說道", "说道", "笑道", "嘆道", "叹道", "表達", "表达", "發文", "发文", "撰文", "發帖", "发帖", "預期", "预期", "料", "倡", "促", "斥", "轟", "轰", "讚", "赞",
+    "報導", "報道", "报道", "报导", "稱讚道", "称赞道", "讚道", "赞道", "說道", "说道", "笑道", "嘆道", "叹道", "表達", "表达", "發文", "发文", "撰文", "發帖", "发帖", "預期", "预期", "料", "倡", "促", "斥", "轟", "轰", "讚", "赞",
 )
 # The variant character 説 (U+8AAC) is printed for 說 by some Hong Kong and Taiwan outlets.
 _VARIANTS = tuple(c.replace("說", "説") for c in SPEECH_CUES + NEWS_CUES if "說" in c)
@@ -181,7 +181,7 @@ NOTICES = (
 # matching them is linear.
 TIME_WORD = re.compile(
     r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[今昨本]?[（(]\d{1,2}[）)]日|\d{1,2}:\d{2}(?::\d{2})?|date|當地時間|当地时间|北京時間|北京时间|本地時間|"
-    r"昨日|昨天|昨晚|昨早|今日|今天|今晨|今早|今晚|前日|前天|日前|近日|近期|早前|早先|稍早|較早前|较早前|早些時候|早些时候|"
+    r"當時|当时|那時|那时|昨日|昨天|昨晚|昨早|今日|今天|今晨|今早|今晚|前日|前天|日前|近日|近期|早前|早先|稍早|較早前|较早前|早些時候|早些时候|"
     r"同日|同天|當日|当日|當天|当天|當晚|当晚|隨後|随后|其後|其后|此前|之前|先前|最近|目前|其間|其间|期間|期间|"
     r"(?:本|上|下|這|这|上個|上个)?(?:週|周|星期|禮拜|礼拜)[一二三四五六日天末]|本週|本周|上週|上周|"
     r"(?:\d{2,4}年)?(?:\d{1,2}月)?\d{1,2}日|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日|"
@@ -191,7 +191,7 @@ TIME_WORD = re.compile(
 PAREN = re.compile(r"[（(][^（）()，,。]{1,24}[）)]")
 # Adverbs and manner between speaker and cue: 又, 亦, 則, 嚴肅地, 進一步, 也曾 ...
 ADVERB = re.compile(
-    r"(?:再度|再一次|嚴正|严正|強烈|强烈|嚴厲|严厉|堅決|坚决|正式|高度|進一步|进一步|隨即|随即|當即|当即|立即|一再|再次|多次|早已|已經|已经|一直|亦曾|也曾|曾經|曾经|同樣|同样|"
+    r"(?:普遍|一致|紛紛|纷纷|大多|大都|再度|再一次|嚴正|严正|強烈|强烈|嚴厲|严厉|堅決|坚决|正式|高度|進一步|进一步|隨即|随即|當即|当即|立即|一再|再次|多次|早已|已經|已经|一直|亦曾|也曾|曾經|曾经|同樣|同样|"
     r"公開|公开|直接|明確|明确|首先|最後|最后|接著|接着|繼續|继续|另外|另|此外|其中|特別|特别|更是|則是|则是|"
     r"亦|也|又|則|则|還|还|更|再|曾|均|都|皆|就|便|即|並|并|而|卻|却|仍|則|先|后|後|"
     r"[\u4e00-\u9fff]{1,3}地)"
@@ -244,6 +244,43 @@ GENERIC_SUBJECTS = (
     "外媒", "官媒", "當局", "当局", "網友", "网友", "用戶", "用户", "消費者", "消费者", "家長", "家长", "學生", "学生", "居民", "病人",
     "患者", "嘉賓", "嘉宾", "員工", "员工", "老師", "老师", "醫生", "医生", "法例", "法律", "條例", "条例", "政策", "計劃", "计划",
 )
+# Provenance: every attribution names the rule that found it (rule_id) and the rule that decided
+# its speaker (speaker_rule). The ids are stable; the attributions schema lists them as enums.
+RULES = {
+    "sentence-start": "the statement opens its sentence: [connector] mention [particles] cue (the commentary genre's form)",
+    "quote-first": "a quotation, then the mention and the cue that end the sentence (“……。”張三說。)",
+    "cue-after-mention": "found from the cue: a mention, then adjuncts (time, place, occasion, addressee, manner), then the cue",
+    "cue-after-topic": "found from a cue that opens its clause: the sure mention that opened an earlier clause of the sentence speaks",
+    "cue-after-conjoined": "found from the cue: several subjects joined by 和/與/及/、, each a sure mention, all speak",
+    "colon-after-name": "a name, then a colon (a headline's 'X：…')",
+    "zai-x-kanlai": "在X看來，…: X's view",
+    "ju-x-cue": "據X介紹/透露/稱，…: X's account",
+}
+SPEAKER_RULES = {
+    "name": "a name as printed, never introduced with a title (warned when unsure)",
+    "title-and-name": "a name after a printed title or organization (研究員趙某), or a name known from such a mention",
+    "surname-and-address": "a surname and a form of address (李教授): the earlier speaker of that surname",
+    "surname-of-known-name": "a surname or the start of a name printed in full before (梁, 林鄭, 陳局長)",
+    "pronoun": "他/她: the last person who spoke (gender is not checked)",
+    "organization-ending": "an organization by its ending (…部, …局, …公司, X方面, X發言人) or known as one",
+    "organization-position": "a word before a cue that names no person: taken for an organization (unsure, warned)",
+    "organization-and-name": "a person's name right after their organization (民建聯陳某)",
+    "foreign-name": "a transliterated or Latin-script foreign name (馬斯克, 萨姆·奥尔特曼)",
+    "title-and-foreign-name": "a foreign name after a printed title (美國總統川普)",
+    "anaphor": "該公司, 該局: the last organization of that kind that spoke",
+    "unnamed-source": "a source that names nobody (業內人士, 有網友), kept as printed",
+}
+
+# Unnamed sources (業內人士, 有網友, 一位分析師, 消息人士): a statement whose source names nobody.
+UNNAMED_SOURCE = re.compile(
+    r"^(?:有|據|据)?(?:一位|一名|多位|多名|不少|部分|有些|一些|某些|許多|许多|大批|眾多|众多|多數|多数|個別|个别|相關|相关|"
+    r"熟悉[^，,。]{1,10}的|接近[^，,。]{1,10}的|了解[^，,。]{1,10}的|知情的?)?"
+    r"(?:業內|业内|業界|业界|行業|行业|市場|市场|政府|官方|內部|内部|消息|知情|接近[^，,。]{1,8}的|熟悉[^，,。]{1,8}的)?"
+    r"(?:人士|網友|网友|網民|网民|專家|专家|學者|学者|分析師|分析师|分析人士|業者|业者|消息|消息人士|知情人士|知情者|"
+    r"官員|官员|觀察家|观察家|觀察人士|观察人士|評論員|评论员|評論|评论|分析|報導|报道|报导|傳聞|传闻|外界|輿論|舆论|"
+    r"市場|市场|業界|业界|業內|业内)$")
+UNNAMED_MAX = 16
+
 # Characters of transliterated foreign names (馬斯克, 奧特曼, 普京); a name of them alone, or
 # joined by a middle dot, is taken for a foreign person's name.
 TRANSLIT = set(

@@ -168,6 +168,10 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     return _organization_by_position(core, start, end)
 
 
+def speaker_rule(mention: Mention) -> str:
+    return mention.rule or _rule_of(mention)
+
+
 def _rule_of(mention: Mention) -> str:
     if mention.kind == "pronoun":
         return "pronoun"
@@ -247,8 +251,16 @@ def _news_organization(m: str, start: int, end: int, names: dict[str, str]) -> M
         return None
     for suf in lexicon.NEWS_ORG_SUFFIXES:
         if m.endswith(suf) and len(m) > len(suf) and _word_like(m) and (len(m) <= 6 or not lexicon.NOT_IN_ORGANIZATIONS & set(m)):
+            what = "a news medium (a source, not a named speaker)" if is_media(m) else "an organization"
             return Mention("organization", m, [], start, end, rule="organization-ending",
-                           notice=f"{m!r} speaks and is taken for an organization by its ending")
+                           notice=f"{m!r} speaks and is taken for {what} by its ending")
+    return None
+
+
+def parse_unnamed(m: str, start: int) -> Mention | None:
+    """業內人士, 有網友, 一位分析師: a source that names nobody, kept as printed."""
+    if len(m) <= lexicon.UNNAMED_MAX and lexicon.UNNAMED_SOURCE.match(m):
+        return Mention("unnamed", m, [], start, start + len(m), rule="unnamed-source")
     return None
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from . import lexicon
 from .attribution import Statement
 from .errors import BuildError, Warnings
-from .mentions import is_media
+from .mentions import is_media, speaker_rule
 
 
 @dataclass
@@ -54,6 +54,7 @@ def _resolve_pronouns(statements: list[Statement], warnings: Warnings) -> None:
     for st in statements:
         roles.setdefault(st.mention.name, []).extend(st.mention.roles)
         m = st.mention
+        st.speaker_rule = speaker_rule(m)
         if m.kind == "pronoun":
             st.speaker = _by_pronoun(st, people, previous, warnings)
         elif m.surname_only:
@@ -70,6 +71,8 @@ def _resolve_pronouns(statements: list[Statement], warnings: Warnings) -> None:
 
 
 def _speaker_type(m) -> str:
+    if m.kind == "unnamed":
+        return "unnamed"
     if m.kind != "organization":
         return "person"
     return "media" if is_media(m.name) else "organization"
@@ -126,7 +129,7 @@ def _apply_curation(speakers: list[Speaker], curation, warnings: Warnings) -> No
         entry = curated.get(sp.name)
         if entry is None:
             _derive(sp)
-            if curation.path is not None:
+            if curation.path is not None and sp.speaker_type in ("person", "organization"):
                 warnings.add(f"line {sp.statements[0].paragraph.line}", f"speaker {sp.name!r} has no entry in {curation.path.name}; id and romanization derived")
             continue
         seen.add(sp.name)

@@ -73,9 +73,10 @@ def test_agreement_has_no_content():
     assert out[1] == ("林一凡", "name", "表示認同", None, "agreement", "林一凡")
 
 
-def test_hearsay_and_plain_reporting_have_no_speaker():
-    out, warnings, _ = statements("據報道,交易額同比增長35%。\n當時有消息稱,合約已經到期。")
-    assert out == [] and warnings == []
+def test_plain_reporting_has_no_speaker_and_hearsay_an_unnamed_one():
+    out, warnings, doc = statements("據報道,交易額同比增長35%。\n當時有消息稱,合約已經到期。")
+    assert out == [("有消息", "unnamed", "稱", "合約已經到期。", "indirect", "有消息")] and warnings == []
+    assert [(s.name, s.speaker_type) for s in doc.speakers] == [("有消息", "unnamed")]
 
 
 def test_a_mid_sentence_cue_belongs_to_the_current_statement():
@@ -157,10 +158,12 @@ def test_a_curated_organization_speaks_by_its_bare_name():
     assert list(warnings) == []
 
 
-@pytest.mark.parametrize("text", ["市場普遍認為,價格會漲。", "外界認為,合作會延續。", "有消息稱,合約到期。"])
-def test_collective_and_unnamed_sources_are_neither_speakers_nor_warnings(text):
-    out, warnings, _ = statements(text)
-    assert out == [] and warnings == []
+@pytest.mark.parametrize("text,source", [("市場普遍認為,價格會漲。", "市場"), ("外界認為,合作會延續。", "外界"),
+                                         ("有消息稱,合約到期。", "有消息"), ("业内人士表示,价格会涨。", "业内人士")])
+def test_collective_and_unnamed_sources_are_unnamed_speakers_as_printed(text, source):
+    out, warnings, doc = statements(text)
+    assert [(o[0], o[1], o[5]) for o in out] == [(source, "unnamed", source)] and warnings == []
+    assert [s.speaker_type for s in doc.speakers] == ["unnamed"]
 
 
 def test_a_report_speaks_as_an_organization():
