@@ -241,7 +241,7 @@ def _organization_and_name(m: str, start: int, end: int, names: dict[str, str]) 
     """民建聯陳恒鑌: a person's name right after the organization they belong to."""
     for n in (3, 2):
         name, prefix = m[-n:], m[:-n]
-        if len(prefix) >= 2 and is_name(name) and (names.get(prefix) == "organization" or _news_organization(prefix, start, end, names)):
+        if is_name(name) and (names.get(prefix) == "organization" or len(prefix) >= 3 and _news_organization(prefix, start, end, names)):
             return Mention("name_with_title", name, [prefix], start, end, rule="organization-and-name")
     return None
 
