@@ -111,4 +111,4 @@ def test_every_statement_names_the_rule_that_found_it_and_the_rule_that_named_th
     resolved = {st.speaker_rule for st in doc.statements if st.speaker_id}
     assert found <= set(lexicon.RULES) and resolved <= set(lexicon.SPEAKER_RULES)
     assert {"cue-after-mention", "colon-after-name", "zai-x-kanlai", "ju-x-cue"} <= found
-    assert {"pronoun", "surname-of-known-name", "anaphor", "unnamed-source", "title-and-foreign-name"} <= resolved
+    assert {"pronoun", "surname-of-known-name", "anaphor", "unnamed-source", "title-and-name"} <= resolved
