@@ -42,6 +42,7 @@ def find_cue_heads(text: str, s: int, e: int, names: dict[str, str], confident_o
     """Every (mention, cue) in the sentence text[s:e], in reading order, at most one a clause."""
     heads, stack, clause, done = [], [], s, False
     clauses = [s]           # clause starts of this sentence: the topic of a later cue is found there
+    clause_start = None     # the clause's start after its openers, computed once a clause
     i = s
     while i < e:
         ch = text[i]
@@ -58,9 +59,12 @@ def find_cue_heads(text: str, s: int, e: int, names: dict[str, str], confident_o
         if ch in CLAUSE_BREAKS and not _clock(text, i) or _space_break(text, i):
             clause, done = i + 1, False
             clauses.append(clause)
+            clause_start = None
             i += 1
             continue
-        if not done and i == _skip_openers(text, clause, e) and (phrase := _source_phrase(text, i, e, names)):
+        if clause_start is None or clause_start < clause:
+            clause_start = _skip_openers(text, clause, e)
+        if not done and i == clause_start and (phrase := _source_phrase(text, i, e, names)):
             heads.extend(phrase)
             done = True
             i = phrase[-1].cue[1]
@@ -80,7 +84,7 @@ def find_cue_heads(text: str, s: int, e: int, names: dict[str, str], confident_o
 def cue_at(text: str, i: int, e: int) -> str | None:
     """The longest reporting verb at i that is not part of another word (指標, 來說) nor the
     verb of an adjunct clause (回應質詢時表示)."""
-    cue = next((c for c in lexicon.ALL_CUES if text.startswith(c, i)), None)
+    cue = longest_cue(text, i)
     if cue is None:
         return None
     end = i + len(cue)
@@ -90,13 +94,17 @@ def cue_at(text: str, i: int, e: int) -> str | None:
         return None
     if _cue_in_adjunct(text, end, e):
         return None       # 回應質詢時表示: the later cue is the one that reports
-    following = next((c for c in lexicon.ALL_CUES if text.startswith(c, end)), None)
+    following = longest_cue(text, end)
     return cue + following if following else cue      # 警告稱, 批評指: one cue
 
 
 def _weak(text: str, cue: str, end: int, e: int) -> bool:
     """A short or common cue not followed by punctuation or a quotation (X指，is sure; X指標 is not)."""
     return cue in lexicon.WEAK_CUES and not (end < e and (text[end] in CLAUSE_BREAKS or text[end] in lexicon.OPEN_QUOTES))
+
+
+def longest_cue(text: str, i: int) -> str | None:
+    return next((c for c in lexicon.CUES_BY_FIRST.get(text[i:i + 1], ()) if text.startswith(c, i)), None)
 
 
 def _cue_in_adjunct(text: str, end: int, e: int) -> bool:
@@ -113,7 +121,7 @@ def _cue_soon(text: str, t: int, e: int) -> bool:
     """A cue right after an adjunct's end, with adverbs (亦, 再) in between at most."""
     while t < e and (m := lexicon.ADVERB.match(text, t, e)) and m.end() - t <= 2:
         t = m.end()
-    return any(text.startswith(c, t) for c in lexicon.ALL_CUES)
+    return longest_cue(text, t) is not None
 
 
 def _head_for_cue(text: str, clause: int, j: int, cue: str, names: dict[str, str], confident_only: bool,
@@ -247,7 +255,7 @@ def is_adjunct(text: str, k: int, j: int) -> bool:
 
 def _cue_clause(text: str, k: int, j: int) -> bool:
     """回答記者提問時 before the cue: a verb of speech in a clause of time."""
-    return text[j - 1] in "時时後后" and any(text.startswith(c, k) for c in lexicon.ALL_CUES)
+    return text[j - 1] in "時时後后" and longest_cue(text, k) is not None
 
 
 def strip_particles(text: str, i: int, j: int) -> int:

@@ -37,6 +37,10 @@ _VARIANTS = tuple(c.replace("說", "説") for c in SPEECH_CUES + NEWS_CUES if "�
 CUES = tuple(sorted(AGREEMENT_CUES + SPEECH_CUES, key=len, reverse=True))
 # Every cue the cue-first search knows, longest first.
 ALL_CUES = tuple(sorted(set(AGREEMENT_CUES + SPEECH_CUES + NEWS_CUES + _VARIANTS), key=len, reverse=True))
+# The same, by first character: the cue search looks up the cues that can start at a position.
+CUES_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _cue in ALL_CUES:
+    CUES_BY_FIRST[_cue[0]] = CUES_BY_FIRST.get(_cue[0], ()) + (_cue,)
 # A short cue followed by one of these characters is part of another word (指標, 批准, 說服, 稱為, 問題).
 CUE_NOT_BEFORE = {
     "指": "出標标數数導导定引揮挥南控責责令示向望甲紋纹針针名派",
