@@ -84,7 +84,7 @@ def _sentence_heads(text: str, s: int, e: int, names: dict[str, str]) -> list[_H
     from its cues."""
     head = _match_head(text, s, e, names)
     if head and not head.mention.uncertain and not _generic(head.mention):
-        return [head]
+        return [head] + _later_heads(text, head, e, names)
     found = find_cue_heads(text, s, e, names)
     if head and (not found or found[0].mention.uncertain):
         return [head]
@@ -133,6 +133,16 @@ def _join_quote_tails(text: str, sentences: list[tuple[int, int]], names: dict[s
 def _is_bare_attribution(text: str, s: int, e: int, names: dict[str, str]) -> bool:
     head = _match_mention_cue(text, s, e, names)
     return head is not None and ends_sentence(text, head.cue[1], e)
+
+
+def _later_heads(text: str, head: _Head, e: int, names: dict[str, str]) -> list[_Head]:
+    """蕭光偉指出，外交部強調，…: a sure speaker of another statement later in the sentence."""
+    start = head.quote[1] if head.quote and head.quote[1] > head.cue[1] else head.cue[1]
+    later = [h for h in find_cue_heads(text, start, e, names, confident_only=True) if h.rule_id != "cue-after-topic"]
+    heads = [_Head(0, h.mention, h.cue, h.cue_kind, rule_id=h.rule_id) for h in later]
+    for before, after in zip([head] + heads, later):
+        before.content_end = after.clause_start
+    return heads
 
 
 def _generic(mention) -> bool:
