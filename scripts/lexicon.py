@@ -89,6 +89,13 @@ CONNECTORS = ("對此", "对此", "此外", "另外", "同時", "同时", "不�
 PREFACE_PHRASES = ("對於", "对于", "關於", "关于", "針對", "针对", "談及", "谈及", "談到", "谈到", "就")
 PREFACE_MAX = 30
 PRONOUNS = {"他": "male", "她": "female"}
+# Characters that mostly occur in women's given names: a weak signal, used only to choose between
+# earlier speakers for 他/她 (the choice is warned about).
+FEMALE_NAME_CHARACTERS = set("婷娟娜麗丽芳燕玲霞紅红梅琳瑩莹慧嫺娴雯蓉萍潔洁靜静妍媛姝嬌娇倩璐穎颖琪薇瑤瑶娥鳳凤蘭兰菊秀姍姗珊妮莉姿"
+                             "姬婉媚嫣嬋婵娉婕妤嫻嬿婧妃嫦娣姣婭娅嫚")
+# What may follow a name printed after a title (研究員李明持…, 教授王芳表示): punctuation or a word
+# that starts the predicate.
+NAME_BOUNDARY = set("，,。；;：:、「」“”（）() 表說说指稱称認认持是在也則则曾就對对向於于的和與与等又亦還还更並并透強强坦回直提談谈")
 # Unnamed or collective sources (有消息稱, 市場普遍認為, 外界認為): reported, but nobody speaks.
 UNNAMED_SOURCES = ("消息", "報道", "报道", "報導", "报导", "傳聞", "传闻", "有人", "人士", "業內", "业内", "業界", "业界",
                    "市場", "市场", "外界", "普遍", "觀點", "观点", "分析", "輿論", "舆论", "網友", "网友")

@@ -48,6 +48,7 @@ def _resolve_pronouns(statements: list[Statement], warnings: Warnings) -> None:
     """A pronoun refers to the last person who spoke, not to the nearest name in the text; a
     surname with a form of address (李教授) to the last person of that surname who spoke."""
     people: list[str] = []          # persons in the order they last spoke
+    last_person = None              # the statement of the person who spoke last
     orgs: list[str] = []            # organizations in the order they last spoke
     roles: dict[str, list[str]] = {}
     previous = None                 # the speaker of the statement just before
@@ -56,7 +57,7 @@ def _resolve_pronouns(statements: list[Statement], warnings: Warnings) -> None:
         m = st.mention
         st.speaker_rule = speaker_rule(m)
         if m.kind == "pronoun":
-            st.speaker = _by_pronoun(st, people, previous, warnings)
+            st.speaker = _by_pronoun(st, people, previous, warnings, last_person)
         elif m.surname_only:
             st.speaker = _by_surname(st, people, roles, previous, warnings)
         elif m.anaphor is not None:
@@ -65,6 +66,7 @@ def _resolve_pronouns(statements: list[Statement], warnings: Warnings) -> None:
             st.speaker = (_speaker_type(m), m.name)
         if st.speaker and st.speaker[0] == "person":
             people = [p for p in people if p != st.speaker[1]] + [st.speaker[1]]
+            last_person = st
         if st.speaker and st.speaker[0] == "organization":
             orgs = [o for o in orgs if o != st.speaker[1]] + [st.speaker[1]]
         previous = st.speaker
@@ -88,16 +90,59 @@ def _by_anaphor(st: Statement, orgs: list[str], warnings: Warnings):
     return "organization", fits[-1]
 
 
-def _by_pronoun(st: Statement, people: list[str], previous, warnings: Warnings):
-    """他/她 is the last person who spoke. When someone else (an organization) spoke in between,
-    that choice is said; the pronoun's gender is never checked."""
+def _by_pronoun(st: Statement, people: list[str], previous, warnings: Warnings, last_person=None):
+    """他/她 is the last person who spoke, or a person introduced with a title later than that in
+    the same paragraph (研究員李明持不同看法。她表示). A 她 skips a last speaker whose given name
+    reads as a man's for an earlier one whose name reads as a woman's, and 他 the reverse; every
+    such choice is said."""
+    introduced = _introduced_before(st, last_person)
+    if introduced:
+        warnings.add(f"line {st.paragraph.line}", f"pronoun {_printed(st)!r} taken for {introduced!r}, introduced before it "
+                     "with a title without speaking")
+        return "person", introduced
     if not people:
         warnings.add(f"line {st.paragraph.line}", f"pronoun {_printed(st)!r} has no earlier speaker to refer to; statement dropped")
         return None
+    if (gendered := _by_gender(_printed(st), people)) and gendered != people[-1]:
+        warnings.add(f"line {st.paragraph.line}", f"pronoun {_printed(st)!r} taken for {gendered!r} rather than the last "
+                     f"person who spoke, {people[-1]!r}, by the gender their given names suggest")
+        return "person", gendered
     if previous != ("person", people[-1]):
         warnings.add(f"line {st.paragraph.line}", f"pronoun {_printed(st)!r} taken for {people[-1]!r}, the last person who "
                      f"spoke, although {previous[1] if previous else 'nobody'!r} spoke in between")
     return "person", people[-1]
+
+
+def _introduced_before(st: Statement, last_person) -> str | None:
+    """The last person printed with a title in the pronoun's paragraph before it, when that is
+    after the last person's statement."""
+    para, offset = st.paragraph, st.mention.start - st.paragraph.char_start
+    start = 0
+    if last_person is not None and last_person.paragraph is para:
+        start = last_person.cue[1] - para.char_start
+    found = None
+    for i in range(start, offset):
+        if para.text[i] in lexicon.SURNAMES and para.text.endswith(lexicon.TITLE_SUFFIXES, start, i):
+            found = _name_at(para.text, i) or found
+    return found
+
+
+def _name_at(text: str, i: int) -> str | None:
+    from .mentions import is_name
+    three, two = text[i:i + 3], text[i:i + 2]
+    if len(three) == 3 and is_name(three) and text[i + 3:i + 4] in lexicon.NAME_BOUNDARY:
+        return three
+    return two if is_name(two) and text[i + 2:i + 3] in lexicon.NAME_BOUNDARY else None
+
+
+def _by_gender(pronoun: str, people: list[str]) -> str | None:
+    """The most recent speaker whose given name fits the pronoun, when any does."""
+    want = lexicon.PRONOUNS.get(pronoun)
+    for name in reversed(people):
+        female = any(ch in lexicon.FEMALE_NAME_CHARACTERS for ch in name[1:])
+        if (want == "female") == female:
+            return name
+    return None
 
 
 def _by_surname(st: Statement, people: list[str], roles: dict, previous, warnings: Warnings):

@@ -74,6 +74,17 @@ CASES = {
         "醫學會會長陳美玲表示，流感高峰已過。她強調，長者仍應接種疫苗。",
         "医学会会长陈美玲表示，流感高峰已过。她强调，老人仍应接种疫苗。",
         [(1, "陳美玲", "person")], [(1, "陈美玲", "person")]),
+    # a pronoun whose antecedent was introduced with a title without speaking
+    "pronoun-after-an-introduction": (
+        "律師王大明表示，合約有效。\n研究員李美玲持不同看法。她表示，合約無效。",
+        "律师王大明表示，合同有效。\n研究员李美玲持不同看法。她表示，合同无效。",
+        [(1, "王大明", "person"), (2, "李美玲", "person")], [(1, "王大明", "person"), (2, "李美玲", "person")]),
+    # 她 after a man spoke last: the earlier speaker whose given name reads as a woman's
+    "pronoun-gender": (
+        "研究員李美玲表示，合約無效。\n律師王大明則表示，合約有效。\n她強調，會提出上訴。",
+        "研究员李美玲表示，合同无效。\n律师王大明则表示，合同有效。\n她强调，会提出上诉。",
+        [(1, "李美玲", "person"), (2, "王大明", "person"), (3, "李美玲", "person")],
+        [(1, "李美玲", "person"), (2, "王大明", "person"), (3, "李美玲", "person")]),
     # a headline that quotes a named speaker with a colon
     "headline-colon": (
         "政府擬加稅 財政司司長黃國強：會先諮詢公眾\n財政司司長黃國強表示，稅率調整幅度不大。",
