@@ -29,6 +29,9 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from .usage import release_folder
+    release_folder(args.old, "OLD_DIR")
+    release_folder(args.new, "NEW_DIR")
     try:
         result = diff_releases(args.old, args.new)
     except DiffError as exc:
