@@ -2,6 +2,9 @@
 
 The build replaces DIR, and everything DIR held is deleted. So DIR must be one of:
 - a path that does not exist yet (created), or an empty folder;
+- a project's first release: a folder holding nothing but the build's own inputs at the paths
+  the release copies them to (source/article.txt, source/curation.yaml), rewritten with the
+  bytes the build read;
 - a release this tool built: a real folder (not a symbolic link) holding a MANIFEST.json that is
   a JSON object with `dataset_version`, `files` (each with a `path`) and `tables`, and nothing
   else than the files that manifest lists and the folders they sit in: no other file, folder,
@@ -26,7 +29,7 @@ from pathlib import Path
 
 from . import about
 from .errors import UsageError
-from .layout import MANIFEST
+from .layout import CURATION_COPY, MANIFEST, SOURCE_COPY
 
 try:
     import fcntl
@@ -50,7 +53,7 @@ def check_out_folder(out: Path, inputs: list[Path]) -> Path:
         raise UsageError(folder, "not a folder (a file of that name exists); build would replace it", FIX)
     _check_protected(folder, inputs)
     try:
-        if not folder.exists() or not any(folder.iterdir()):
+        if not folder.exists() or not any(folder.iterdir()) or _only_own_inputs(folder, inputs):
             return folder
         problem = release_problem(folder)
     except OSError as exc:
@@ -95,6 +98,15 @@ def is_home_like(folder: Path) -> bool:
 
 def _resolved(paths: list[Path | None]) -> list[Path]:
     return [Path(p).resolve() for p in paths if p is not None]
+
+
+def _only_own_inputs(folder: Path, inputs: list[Path]) -> bool:
+    """Only source/ at the top, and in it only the inputs of this build, as real files."""
+    own = {folder / SOURCE_COPY, folder / CURATION_COPY} & set(_resolved(inputs))
+    source = folder / "source"
+    if not own or os.listdir(folder) != ["source"] or source.is_symlink():
+        return False
+    return all(not (source / name).is_symlink() and source / name in own for name in os.listdir(source))
 
 
 # ---------------------------------------------------------------- a release built by this tool

@@ -291,3 +291,24 @@ def test_library_callers_get_the_same_errors(tmp_path, article):
         build(article, None, article.parent)
     with pytest.raises(BuildError):
         build(article.parent / "article.txt", tmp_path / "input" / "article.txt", tmp_path / "x")   # not YAML
+
+
+def test_a_projects_first_build_writes_beside_its_own_inputs(tmp_path):
+    """dataset/ holding only source/article.txt and source/curation.yaml: the inputs, rewritten
+    with the bytes the build read, and nothing else to lose."""
+    out = tmp_path / "dataset"
+    (out / "source").mkdir(parents=True)
+    for path in (SOURCE, CURATION):
+        (out / "source" / path.name).write_bytes(path.read_bytes())
+    build(out / "source" / "article.txt", out / "source" / "curation.yaml", out)
+    assert (out / "source" / "article.txt").read_bytes() == SOURCE.read_bytes() and (out / "MANIFEST.json").is_file()
+
+
+def test_a_projects_folder_with_another_file_beside_the_inputs_is_refused(tmp_path, tripwire, capsys):
+    out = tmp_path / "dataset"
+    (out / "source").mkdir(parents=True)
+    (out / "source" / "article.txt").write_bytes(SOURCE.read_bytes())
+    (out / "source" / "draft.txt").write_text("a draft\n", encoding="utf-8")
+    err = refused(capsys, "--source", out / "source" / "article.txt", "--out", out)
+    assert err.startswith(f"error: {out}: holds the build's input {out / 'source' / 'article.txt'};")
+    assert (out / "source" / "draft.txt").is_file()
