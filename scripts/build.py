@@ -71,7 +71,7 @@ def build(source_path: Path, curation_path: Path | None, out_dir: Path, version:
     warnings = Warnings()
     doc, tables = build_tables(Path(source_path), curation_path, warnings, version)
     if strict and warnings:
-        raise BuildError(str(source_path), f"{len(warnings)} warning(s) with --strict:\n  " + "\n  ".join(map(printable, warnings)),
+        raise BuildError(str(source_path), f"{len(warnings)} warning(s) with --strict:\n  " + "\n  ".join(map(printable, warnings.in_line_order())),
                          "no warning; the previous release is untouched")
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)

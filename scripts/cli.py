@@ -93,7 +93,7 @@ def run_build(args) -> int:
         raise no_default("source and release folder", "run build in the project folder, or give --source FILE --out DIR")
     curation = None if args.no_curation else (args.curation or _beside(args.source))
     warnings = build(args.source, curation, args.out, strict=args.strict)
-    for w in warnings:
+    for w in warnings.in_line_order():
         path = args.source if w.file == "source" else curation
         where = f"{path}:{w.line}" if w.line else str(path)
         print(f"warning: {printable(where)}: {printable(w.message)} [{w.code}]", file=sys.stderr)

@@ -80,6 +80,10 @@ class Warnings(list):
             out[w.code] = out.get(w.code, 0) + 1
         return dict(sorted(out.items()))
 
+    def in_line_order(self) -> list[BuildWarning]:
+        """By line (stable: the rules' order within a line); warnings about curated entries last."""
+        return sorted(self, key=lambda w: (w.line is None, w.line or 0))
+
     def jsonl(self, files: dict[str, str]) -> str:
-        """One JSON object per line, in the order the rules made them (reading order)."""
-        return "".join(json.dumps(w.record(files), ensure_ascii=False, sort_keys=True) + "\n" for w in self)
+        """One JSON object per line, in line order."""
+        return "".join(json.dumps(w.record(files), ensure_ascii=False, sort_keys=True) + "\n" for w in self.in_line_order())

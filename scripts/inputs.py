@@ -18,9 +18,10 @@ import unicodedata
 from .errors import BuildError, Warnings
 
 # The body must be at least this share of CJK ideographs among its letters (str.isalpha). The
-# project's article is 0.94 with its English platform notice; the fixtures 0.70-1.00 with theirs,
-# and their bodies (notices left out) higher still; English and Korean are 0, and Japanese mostly
-# below it, since kana are letters and not ideographs.
+# project's article is 0.94 with its English platform notice, the fixtures 0.70-1.00 with theirs,
+# and their bodies (notices left out) higher still; English, Korean and other alphabets are near 0.
+# It is a guard against the wrong kind of file, not a language identifier: Japanese with many
+# kanji can pass it.
 MIN_CJK_SHARE = 0.5
 BODY_TYPES = ("paragraph", "heading")     # the article's own words: not notices, image lines or blanks
 
