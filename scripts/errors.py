@@ -16,8 +16,9 @@ class BuildError(Exception):
     """A problem in the input or in a build step that stops the build (exit 1)."""
 
     def __init__(self, where: str, found: str, expected: str):
-        self.where, self.found, self.expected = where, found, expected
-        super().__init__(f"{where}: found {found}; expected {expected}")
+        # `where` is a file name (and line) from the user: a newline in it must not start a line
+        self.where, self.found, self.expected = printable(str(where)), found, expected
+        super().__init__(f"{self.where}: found {found}; expected {expected}")
 
 
 class UsageError(Exception):
@@ -25,7 +26,7 @@ class UsageError(Exception):
 
     def __init__(self, where, cause: str, fix: str):
         self.where, self.cause, self.fix = printable(str(where)), cause, fix
-        super().__init__(f"{self.where}: {cause}; {fix}")
+        super().__init__(printable(f"{where}: {cause}; {fix}"))     # one line, whatever the paths in it hold
 
 
 # Every code a build warning can have, with what it means; the generic card counts warnings by

@@ -161,3 +161,14 @@ def test_curated_text_is_escaped_in_the_card(tmp_path):
     assert "- title: 標題 \\| &lt;img src=x onerror=alert(1)&gt;\\n# not a heading" in card
     row = next(line for line in card.splitlines() if "alert(1)&lt;/script&gt;" in line)
     assert row.endswith("| a \\| b\\n&lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* |") and row.count(" | ") == 6     # 7 cells, 6 inner separators
+
+
+def test_a_path_with_a_newline_stays_on_the_error_line(tmp_path, capsys):
+    folder = tmp_path / "a\nerror: forged"
+    folder.mkdir()
+    assert usage_error(capsys, "validate", folder).startswith(f"{tmp_path}/a\\nerror: forged: not a release folder")
+    source = folder / "article\n.txt"
+    source.write_bytes(b"\x00")
+    assert main(["build", "--source", str(source), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"error: {tmp_path}/a\\nerror: forged/article\\n.txt:1:1: found the control")
