@@ -109,7 +109,7 @@ def _beside(source: Path) -> Path | None:
 def _validate_args(p) -> None:
     p.add_argument("path", nargs="?", type=Path, default=default_release(), metavar="DIR",
                    help="release folder (default: dataset/), or a .jsonl file with --table")
-    p.add_argument("--table", help="validate PATH as JSON Lines records of this table")
+    p.add_argument("--table", help="check DIR, given as a file, as JSON Lines records of this table (one JSON object per line)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
 

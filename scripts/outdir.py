@@ -197,7 +197,10 @@ def clean_stale_temporaries(out: Path) -> list[Path]:
         return removed
     for entry in sorted(out.parent.iterdir()):
         if entry.name.startswith(temp_prefix(out)) and _is_stale_temporary(entry):
-            shutil.rmtree(entry)
+            try:
+                shutil.rmtree(entry)        # never follows a symbolic link: it refuses one
+            except OSError:
+                continue                    # left for a later build; this one need not fail for it
             removed.append(entry)
     return removed
 
@@ -208,7 +211,8 @@ def _is_stale_temporary(folder: Path) -> bool:
     try:
         if folder.is_symlink() or not folder.is_dir() or not set(os.listdir(folder)) <= TEMP_PARTS:
             return False
-        if not stat.S_ISREG(marker.lstat().st_mode) or marker.read_bytes() != MARKER_TEXT:
+        info = marker.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(MARKER_TEXT) or marker.read_bytes() != MARKER_TEXT:
             return False
         if any((folder / part).is_symlink() for part in TEMP_PARTS - {MARKER}):
             return False
