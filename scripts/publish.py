@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import about
+from .escape import printable
 from .layout import MANIFEST
 
 EXAMPLE = ("jd-wechat-commentary publish --repo-id OWNER/NAME --dry-run\n"
@@ -68,7 +69,7 @@ class Plan:
         else:
             lines += [f"delete {p}" for p in self.deletions] or ["delete: nothing"]
         lines.append(f"tag {self.tag} on that commit (dataset version {self.version})")
-        return "\n".join(lines)
+        return "\n".join(map(printable, lines))     # paths come from the manifest: one line each, whatever they hold
 
 
 class PublishError(Exception):

@@ -172,3 +172,19 @@ def test_a_path_with_a_newline_stays_on_the_error_line(tmp_path, capsys):
     assert main(["build", "--source", str(source), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith(f"error: {tmp_path}/a\\nerror: forged/article\\n.txt:1:1: found the control")
+
+
+def test_diff_shows_a_key_with_a_newline_on_one_line(tmp_path, capsys):
+    new = tmp_path / "new"
+    shutil.copytree(DATASET, new)
+    rewrite(new, "speakers", lambda rows: [{**rows[0], "speaker_id": "x\n+ forged"}] + rows[1:])
+    assert main(["diff", str(DATASET), str(new)]) == 1
+    out = capsys.readouterr().out
+    assert "  + x\\n+ forged" in out and "\n+ forged" not in out
+
+
+def test_publish_plan_shows_a_path_with_a_newline_on_one_line():
+    from jd_wechat_commentary.publish import Plan, Upload
+    plan = Plan("someone/x", "main", "1.0.0", "v1.0.0", [Upload("a\nadd forged.txt", "/tmp/a", 1, "0" * 64)], deletions=[])
+    lines = plan.text().splitlines()
+    assert lines[1] == f"add a\\nadd forged.txt <- /tmp/a (1 bytes, sha256 {'0' * 64})" and len(lines) == 4
