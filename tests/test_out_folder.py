@@ -312,3 +312,12 @@ def test_a_projects_folder_with_another_file_beside_the_inputs_is_refused(tmp_pa
     err = refused(capsys, "--source", out / "source" / "article.txt", "--out", out)
     assert err.startswith(f"error: {out}: holds the build's input {out / 'source' / 'article.txt'};")
     assert (out / "source" / "draft.txt").is_file()
+
+
+def test_a_fifo_given_as_the_source_is_a_usage_error_not_a_hang(tmp_path):
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    done = subprocess.run([sys.executable, "-m", "jd_wechat_commentary.cli", "build", "--source", str(fifo), "--out",
+                           str(tmp_path / "out")], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith(f"error: {fifo}: not a regular file (given as --source)")
