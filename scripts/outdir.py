@@ -126,9 +126,18 @@ def release_problem(folder: Path) -> str | None:
                 mode = entry.stat(follow_symlinks=False).st_mode
                 if stat.S_ISDIR(mode) and rel in folders:
                     stack.append(Path(entry.path))
-                elif not (stat.S_ISREG(mode) and (rel.as_posix() in listed or rel.as_posix() == MANIFEST)):
+                elif stat.S_ISDIR(mode):
+                    return f"{rel.as_posix()!r} is a folder with no file listed in its {MANIFEST}"
+                elif not stat.S_ISREG(mode):
+                    return f"{rel.as_posix()!r} is {_kind(mode)}, not a file or folder of a release"
+                elif rel.as_posix() not in listed and rel.as_posix() != MANIFEST:
                     return f"{rel.as_posix()!r} is not listed in its {MANIFEST}"
     return None
+
+
+def _kind(mode: int) -> str:
+    kinds = ((stat.S_ISLNK, "a symbolic link"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"))
+    return next((name for test, name in kinds if test(mode)), "a device")
 
 
 def _listed_files(folder: Path) -> set[str] | str:

@@ -84,10 +84,15 @@ def test_release_with_one_extra_file_is_refused(tmp_path, release_copy, tripwire
     lambda d: (d / "MANIFEST.json").write_text("[]", encoding="utf-8"),
     lambda d: (d / "MANIFEST.json").unlink(),
 ], ids=["symlink-inside", "fifo-inside", "unlisted-folder", "manifest-not-ours", "no-manifest"])
-def test_release_with_something_else_inside_is_refused(release_copy, tripwire, capsys, make):
+def test_release_with_something_else_inside_is_refused(release_copy, tripwire, capsys, make, request):
     make(release_copy)
     err = refused(capsys, "--source", SOURCE, "--out", release_copy)
-    assert err.startswith(f"error: {release_copy}: holds files that are not a release built by this tool (")
+    why = {"symlink-inside": "'link' is a symbolic link, not a file or folder of a release",
+           "fifo-inside": "'pipe' is a FIFO, not a file or folder of a release",
+           "unlisted-folder": "'data/extra' is a folder with no file listed in its MANIFEST.json",
+           "manifest-not-ours": "its MANIFEST.json is not a manifest of this tool (dataset_version, files, tables)",
+           "no-manifest": "no MANIFEST.json"}[request.node.callspec.id]
+    assert err.startswith(f"error: {release_copy}: holds files that are not a release built by this tool ({why}); ")
     assert release_copy.is_dir()
 
 
