@@ -60,7 +60,7 @@ def _titled_names(text: str, paragraphs: list[Block], names: dict[str, str], war
             if m.kind == "name_with_title" and m.name not in found:
                 found[m.name] = "person"
                 if m.uncertain:
-                    warnings.add(f"line {block.line}", m.uncertain)
+                    warnings.add(m.uncertain[0], block.line, m.uncertain[1])
             elif m.kind == "organization" and not m.uncertain:
                 found.setdefault(m.name, "organization")
     return found
@@ -72,12 +72,12 @@ def _paragraph_statements(text: str, block: Block, names: dict[str, str], warnin
     for k, (s, e) in enumerate(sentences):
         head = _match_head(text, s, e, names)
         if head is None and (unknown := _unrecognised_speaker(text, s, e)):
-            warnings.add(f"line {block.line}", unknown)
+            warnings.add("unrecognised-speaker", block.line, unknown)
         if head:
             head.sentence = k
             heads.append(head)
             if head.mention.uncertain:
-                warnings.add(f"line {block.line}", head.mention.uncertain)
+                warnings.add(head.mention.uncertain[0], block.line, head.mention.uncertain[1])
     out = []
     for i, head in enumerate(heads):
         last = heads[i + 1].sentence - 1 if i + 1 < len(heads) else len(sentences) - 1

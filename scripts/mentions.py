@@ -23,7 +23,7 @@ class Mention:
     roles: list[str]
     start: int
     end: int
-    uncertain: str | None = None
+    uncertain: tuple[str, str] | None = None   # (warning code, message) when the rules were unsure
     surname_only: str | None = None   # 李教授: the surname of a person introduced earlier
     address_only: bool = False        # 趙律師 with no earlier 趙: a person known only this way
 
@@ -35,8 +35,9 @@ def parse_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:
         return Mention("name_with_title", None, [], start, start + len(m), surname_only=surname)
     if (address := _unknown_surname_and_address(m)) is not None:
         return Mention("name_with_title", m, [address], start, start + len(m),
-                       f"{m!r} names a person by surname and {address!r} only, and no earlier speaker has that surname; "
-                       "kept as printed (a curated entry can give the full name)", address_only=True)
+                       ("surname-and-address-only",
+                        f"{m!r} names a person by surname and {address!r} only, and no earlier speaker has that surname; "
+                        "kept as printed (a curated entry can give the full name)"), address_only=True)
     parsed = _organization_by_suffix(m) or _known_name(m, names) or _honorific_after(m) or _titled_name(m) or _bare_name(m)
     if parsed is None:
         return None
@@ -100,19 +101,19 @@ def _titled_name(m: str):
         if len(m) > n and is_name(name) and prefix.endswith(enders):
             return "name_with_title", name, split_roles(prefix), None
     if m.endswith(lexicon.ORG_NAME_SUFFIXES) and len(m) > 2:
-        return "organization", m, [], f"{m!r} speaks and is taken for an organization by its ending"
+        return "organization", m, [], ("uncertain-organization", f"{m!r} speaks and is taken for an organization by its ending")
     if lexicon.NOT_IN_TITLES & set(m):
         return None
     for n in (3, 2):
         if len(m) > n + 1 and is_name(m[-n:]) and "、" not in m[-n:]:
             return ("name_with_title", m[-n:], split_roles(m[:-n]),
-                    f"the name in {m!r} was split off as {m[-n:]!r} although no known title ends before it")
+                    ("uncertain-name-split", f"the name in {m!r} was split off as {m[-n:]!r} although no known title ends before it"))
     return None
 
 
 def _bare_name(m: str):
     if is_name(m):
-        return "name", m, [], f"{m!r} was never introduced with a title; taken for a person's name"
+        return "name", m, [], ("name-never-introduced", f"{m!r} was never introduced with a title; taken for a person's name")
     return None
 
 

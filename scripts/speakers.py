@@ -67,10 +67,10 @@ def _by_pronoun(st: Statement, people: list[str], previous, warnings: Warnings):
     """他/她 is the last person who spoke. When someone else (an organization) spoke in between,
     that choice is said; the pronoun's gender is never checked."""
     if not people:
-        warnings.add(f"line {st.paragraph.line}", f"pronoun {_printed(st)!r} has no earlier speaker to refer to; statement dropped")
+        warnings.add("pronoun-without-antecedent", st.paragraph.line, f"pronoun {_printed(st)!r} has no earlier speaker to refer to; statement dropped")
         return None
     if previous != ("person", people[-1]):
-        warnings.add(f"line {st.paragraph.line}", f"pronoun {_printed(st)!r} taken for {people[-1]!r}, the last person who "
+        warnings.add("pronoun-across-speaker", st.paragraph.line, f"pronoun {_printed(st)!r} taken for {people[-1]!r}, the last person who "
                      f"spoke, although {previous[1] if previous else 'nobody'!r} spoke in between")
     return "person", people[-1]
 
@@ -85,11 +85,11 @@ def _by_surname(st: Statement, people: list[str], roles: dict, previous, warning
     if len(by_role) == 1:
         return "person", by_role[0]
     if not fits:
-        warnings.add(f"line {st.paragraph.line}", f"{_printed(st)!r} names no earlier speaker of surname {surname}; statement dropped")
+        warnings.add("surname-without-antecedent", st.paragraph.line, f"{_printed(st)!r} names no earlier speaker of surname {surname}; statement dropped")
         return None
     continues = previous == ("person", fits[-1]) and address in lexicon.GENERIC_ADDRESSES
     if len(fits) > 1 and not continues:
-        warnings.add(f"line {st.paragraph.line}", f"{_printed(st)!r} could be any of {fits}; taken for the last who spoke, {fits[-1]!r}")
+        warnings.add("surname-ambiguous", st.paragraph.line, f"{_printed(st)!r} could be any of {fits}; taken for the last who spoke, {fits[-1]!r}")
     return "person", fits[-1]
 
 
@@ -105,7 +105,7 @@ def _apply_curation(speakers: list[Speaker], curation, warnings: Warnings) -> No
         if entry is None:
             _derive(sp)
             if curation.path is not None:
-                warnings.add(f"line {sp.statements[0].paragraph.line}", f"speaker {sp.name!r} has no entry in {curation.path.name}; id and romanization derived")
+                warnings.add("speaker-not-curated", sp.statements[0].paragraph.line, f"speaker {sp.name!r} has no entry in {curation.path.name}; id and romanization derived")
             continue
         seen.add(sp.name)
         _curate(sp, entry, curation.path, warnings)
@@ -123,7 +123,8 @@ def _derive(sp: Speaker) -> None:
 def _curate(sp: Speaker, entry: dict, path, warnings: Warnings) -> None:
     where = f"{path}: speaker {sp.name!r}"
     if entry.get("speaker_type") and entry["speaker_type"] != sp.speaker_type:
-        warnings.add(where, f"curated type {entry['speaker_type']!r} overrides the rules' {sp.speaker_type!r}")
+        warnings.add("curated-type-override", None, f"speaker {sp.name!r}: curated type {entry['speaker_type']!r} overrides "
+                     f"the rules' {sp.speaker_type!r}", file="curation", where=str(path))
         sp.speaker_type = entry["speaker_type"]
         for st in sp.statements:     # the mention follows its speaker, so the tables never disagree
             st.mention.kind = _mention_kind(st.mention, sp.speaker_type)

@@ -96,7 +96,7 @@ def test_an_added_column_is_reported_once_not_on_every_row(release_copy):
 
 def test_usage_errors_exit_2(tmp_path, capsys):
     assert main(["diff", str(DATASET), str(tmp_path / "missing")]) == 2
-    assert "not a release folder" in capsys.readouterr().err
+    assert f"{tmp_path / 'missing'}: no such folder (given as NEW_DIR)" in capsys.readouterr().err
     assert main(["diff", str(tmp_path), str(DATASET)]) == 2          # a folder without data/
     with pytest.raises(SystemExit) as exc:
         main(["diff", str(DATASET)])                                    # NEW_DIR missing

@@ -95,21 +95,24 @@ def test_installed_package_outside_a_project_asks_for_the_folders(installed, tmp
     empty = tmp_path / "elsewhere"
     empty.mkdir()
     build = _run_installed(installed, empty, ["build"])
-    assert (build.returncode, build.stderr) == (2, "error: no dataset/source/article.txt in the current folder; "
-                                                   "give --source FILE and --out DIR\n")
+    assert (build.returncode, build.stderr) == (2, f"error: {empty}: no dataset/source/article.txt in this folder, so there "
+                                                   "is no default source and release folder; run build in the project "
+                                                   "folder, or give --source FILE --out DIR\n")
     validate = _run_installed(installed, empty, ["validate"])
-    assert (validate.returncode, validate.stderr) == (2, "error: no dataset/source/article.txt in the current folder; "
-                                                         "give the release folder\n")
+    assert (validate.returncode, validate.stderr) == (2, f"error: {empty}: no dataset/source/article.txt in this folder, so "
+                                                         "there is no default release folder; give the folder to check: "
+                                                         "jd-wechat-commentary validate DIR\n")
     assert not list(empty.iterdir())
 
 
-def test_editable_install_finds_the_checkout_from_anywhere(tmp_path, monkeypatch):
-    """The editable workflow: scripts/ runs from the checkout, whose dataset/ stays the default
-    from any folder, and a project folder in the current directory wins over it."""
+def test_editable_install_never_falls_back_to_the_checkout(tmp_path, monkeypatch):
+    """The editable workflow: scripts/ runs from the checkout and reads its templates and schemas
+    there, but the default release is the current folder's dataset/ only: from anywhere else the
+    commands ask for a folder rather than quietly use the checkout's."""
     assert about.PACKAGE == ROOT / "scripts" and about.CARD_TEMPLATE == ROOT / "CARD.md"
     assert schemas.SCHEMA_DIR == ROOT / "schema"
     monkeypatch.chdir(tmp_path)
-    assert about.project_root() == ROOT
+    assert about.project_root() is None and about.default_release() is None
     (tmp_path / "dataset" / "source").mkdir(parents=True)
     (tmp_path / "dataset" / "source" / "article.txt").write_text("x", encoding="utf-8")
     assert about.project_root() == tmp_path and about.default_release() == tmp_path / "dataset"
