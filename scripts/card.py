@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 
-from . import about, schemas
+from . import about, figure, schemas
 from .layout import parquet_path, read_parquet
 
 LICENSE_MD = about.LICENSE_TEMPLATE     # the project's license; the generic one is about.GENERIC_LICENSE_TEMPLATE
@@ -66,7 +66,7 @@ def render_body(template_path: Path, tables: dict, version: str, profile: about.
              "data-dictionary": data_dictionary, "errata": lambda: errata_list(tables["errata"]),
              "citation": lambda: f"```bibtex\n{about.bibtex(version, profile)}\n```", "speakers": lambda: speaker_list(tables["speakers"]),
              "breakdown": lambda: breakdown(tables), "source": lambda: source_facts(tables["document"][0]),
-             "error-codes": error_codes}
+             "error-codes": error_codes, "speakers-by-section": figure.card_link}
     unknown = sorted(set(MARKER.findall(template)) - set(parts))
     if unknown:
         from .errors import BuildError

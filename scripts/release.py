@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 from . import schemas
 from .card import write_card
 from .catalog import write_catalogs
+from .figure import write_figure
 from .layout import MANIFEST, META_KEY, content_hash, file_entry, parquet_path, release_files
 
 # page checksums let validate tell a damaged page (file-corrupt) from a merely altered file
@@ -23,6 +24,7 @@ def write_release(root: Path, doc, tables: dict[str, list[dict]], version: str) 
     for table, rows in tables.items():
         write_parquet(parquet_path(root, table), table, rows, _file_metadata(table, version, doc.source.sha256))
     copy_schemas(root / "schema")
+    write_figure(root, tables)
     write_card(root, tables, version, doc.profile)
     write_catalogs(root, tables, version, doc.profile)
     write_manifest(root, tables, version)
