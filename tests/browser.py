@@ -52,6 +52,7 @@ class Browser:
         self._buffer = b""
         self._next_id = 0
         self.events: list[dict] = []
+        self._target: str | None = None
 
     def close(self) -> None:
         try:
@@ -97,7 +98,11 @@ class Browser:
         return json.loads(raw)
 
     def page(self) -> "Page":
-        target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        """A new tab; the previous one is closed and its events dropped (one tab at a time)."""
+        if self._target:
+            self.call("Target.closeTarget", {"targetId": self._target})
+            self.events.clear()
+        target = self._target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         return Page(self, session)
 
@@ -128,8 +133,10 @@ class Page:
             raise BrowserError(f"script failed: {result['exceptionDetails']}")
         return result["result"].get("value")
 
-    def screenshot(self, full_page: bool = False) -> bytes:
-        params = {"format": "png", "captureBeyondViewport": full_page}
+    def screenshot(self, scale: float = 1.0) -> bytes:
+        """What the viewport shows now, as PNG; scale < 1 gives a smaller picture of the same area."""
+        box = self.evaluate("({x: scrollX, y: scrollY, width: innerWidth, height: innerHeight})")
+        params = {"format": "png", "clip": {**box, "scale": scale}}
         return base64.b64decode(self.call("Page.captureScreenshot", params)["data"])
 
     def events(self, *methods: str) -> list[dict]:
