@@ -24,6 +24,8 @@ SHIPPED = {  # path in the wheel -> file in the repository
     "jd_wechat_commentary/project/LICENSE-DATA.md": "LICENSE-DATA.md",
     "jd_wechat_commentary/card_generic.md": "scripts/card_generic.md",
     "jd_wechat_commentary/license_generic.md": "scripts/license_generic.md",
+    "jd_wechat_commentary/view.css": "scripts/view.css",       # inlined into the page `view` writes
+    "jd_wechat_commentary/view.js": "scripts/view.js",
     **{f"jd_wechat_commentary/schema/{t}.schema.json": f"schema/{t}.schema.json" for t in schemas.TABLES},
 }
 
@@ -100,7 +102,19 @@ def test_installed_package_outside_a_project_asks_for_the_folders(installed, tmp
     validate = _run_installed(installed, empty, ["validate"])
     assert (validate.returncode, validate.stderr) == (2, "error: no dataset/source/article.txt in the current folder; "
                                                          "give the release folder\n")
+    view = _run_installed(installed, empty, ["view"])
+    assert (view.returncode, view.stderr) == (2, "error: no dataset/source/article.txt in the current folder; "
+                                                 "give the release folder\n")
     assert not list(empty.iterdir())
+
+
+def test_installed_package_writes_the_same_view(installed, tmp_path):
+    """The page inlines view.css and view.js: the wheel carries them (package data)."""
+    from jd_wechat_commentary.cli import main
+    assert main(["view", str(DATASET), "--out", str(tmp_path / "checkout.html")]) == 0
+    done = _run_installed(installed, tmp_path, ["view", str(DATASET), "--out", "installed.html"])
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "installed.html").read_bytes() == (tmp_path / "checkout.html").read_bytes()
 
 
 def test_editable_install_finds_the_checkout_from_anywhere(tmp_path, monkeypatch):
