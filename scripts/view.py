@@ -123,7 +123,8 @@ def render_page(release: Release) -> str:
     doc = release.document
     title = doc["title"] or doc["document_id"]
     ctx = Context(_spans(release.tables), _warnings_by_line(release.warnings),
-                  {p["block_id"]: p["paragraph_id"] for p in release.tables["paragraphs"]})
+                  {p["block_id"]: p["paragraph_id"] for p in release.tables["paragraphs"]},
+                  {d["block_id"]: d["language"] for d in release.tables["disclaimers"]})
     style = (ASSETS / "view.css").read_text(encoding="utf-8")
     script = (ASSETS / "view.js").read_text(encoding="utf-8")
     return "\n".join([
@@ -184,6 +185,7 @@ class Context:
     spans: dict[str, list[Span]]
     warnings: dict[int, list[dict]]
     paragraph_ids: dict[str, str]
+    notice_languages: dict[str, str]
 
 
 def _body(release: Release, ctx: Context) -> list[str]:
@@ -212,20 +214,28 @@ def _section_meta(sec: dict) -> str:
 
 
 def _block(b: dict, ctx: Context, sec: dict | None = None) -> str:
-    return _block_element(b, ctx, sec) + _warnings_here(ctx.warnings.get(b["line"], []))
+    element = _block_element(b, ctx, sec)
+    if b["block_type"] == "disclaimer" and b["section_index"] is not None:   # a notice inside the body is set apart too
+        element = f'<aside class="notices" aria-label="platform notice">{element}</aside>'
+    return element + _warnings_here(ctx.warnings.get(b["line"], []))
 
 
 def _block_element(b: dict, ctx: Context, sec: dict | None) -> str:
     common = f'data-block="{escape(b["block_id"])}" data-line="{b["line"]}" data-start="{b["char_start"]}" data-end="{b["char_end"]}"'
     inner = render_line(b["text"], b["char_start"], ctx.spans.get(b["block_id"], []) + _heading_spans(b, sec))
-    if b["block_type"] == "heading":
+    kind = b["block_type"]
+    if kind == "heading":
         return f'<h2 class="block heading" {common}>{inner}</h2>'
-    if b["block_type"] == "image":
-        return (f'<figure class="block-box image" aria-label="image placeholder"><figcaption>Image placeholder '
-                f'(line {b["line"]}); the source has no picture here, only:</figcaption><code class="block" {common}>{inner}</code></figure>')
-    if b["block_type"] == "paragraph":
+    if kind == "paragraph":
         return f'<p class="block para" id="{escape(ctx.paragraph_ids.get(b["block_id"], b["block_id"]))}" {common}>{inner}</p>'
-    return f'<p class="block other" {common}><span class="type-badge">{escape(b["block_type"])}</span>{inner}</p>'
+    if kind == "disclaimer":
+        return f'<p class="block disclaimer" lang="{escape(ctx.notice_languages.get(b["block_id"], ""))}" {common}>{inner}</p>'
+    if kind == "image":
+        caption = f'Image placeholder (line {b["line"]}); the source has no picture here, only:'
+    else:   # a block type this page does not know yet: shown, with its type
+        caption = f'<span class="type-badge">{escape(kind)}</span> line {b["line"]}:'
+    return (f'<figure class="block-box {escape(kind)}" aria-label="{escape(kind)}"><figcaption>{caption}</figcaption>'
+            f'<code class="block" {common}>{inner}</code></figure>')
 
 
 def _heading_spans(b: dict, sec: dict) -> list[Span]:
@@ -242,22 +252,15 @@ def _heading_spans(b: dict, sec: dict) -> list[Span]:
 
 
 def _after_body(release: Release, ctx: Context) -> str:
-    t = release.tables
-    rest = [b for b in t["blocks"] if b["section_index"] is None and b["block_type"] != "blank"]
-    notices = [b for b in rest if b["block_type"] == "disclaimer"]
-    others = [b for b in rest if b["block_type"] != "disclaimer"]
+    """Lines after the body (section_index null): the platform's notice in one box, anything else in another."""
+    rest = [b for b in release.tables["blocks"] if b["section_index"] is None and b["block_type"] != "blank"]
+    notices = "".join(_block(b, ctx) for b in rest if b["block_type"] == "disclaimer")
+    others = "".join(_block(b, ctx) for b in rest if b["block_type"] != "disclaimer")
     out = []
     if others:
-        out.append('<section class="apart" aria-label="after the body"><h2>After the body</h2>'
-                   + "".join(_block(b, ctx) for b in others)
-                   + "</section>")
+        out.append(f'<section class="apart" aria-label="after the body"><h2>After the body</h2>{others}</section>')
     if notices:
-        langs = {d["block_id"]: d["language"] for d in t["disclaimers"]}
-        items = "".join(f'<p class="block disclaimer" lang="{escape(langs.get(b["block_id"], ""))}" data-block="{escape(b["block_id"])}" '
-                        f'data-line="{b["line"]}" data-start="{b["char_start"]}" data-end="{b["char_end"]}">'
-                        f'{render_line(b["text"], b["char_start"], ctx.spans.get(b["block_id"], []))}</p>'
-                        + _warnings_here(ctx.warnings.get(b["line"], [])) for b in notices)
-        out.append(f'<aside class="notices" aria-label="platform notice"><h2>Platform notice (not part of the article)</h2>{items}</aside>')
+        out.append(f'<aside class="notices" aria-label="platform notice"><h2>Platform notice (not part of the article)</h2>{notices}</aside>')
     return "\n".join(out)
 
 

@@ -14,7 +14,6 @@ import os
 import select
 import shutil
 import struct
-import subprocess
 import zlib
 from pathlib import Path
 
