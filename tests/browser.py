@@ -13,7 +13,9 @@ import json
 import os
 import select
 import shutil
+import signal
 import struct
+import time
 import zlib
 from pathlib import Path
 
@@ -54,11 +56,18 @@ class Browser:
         self._target: str | None = None
 
     def close(self) -> None:
+        """Ask the browser to quit; kill it if it has not gone within 10 s (never hangs a test run)."""
         try:
             self.call("Browser.close")
         except (BrowserError, OSError):
-            os.kill(self.pid, 9)
-        os.waitpid(self.pid, 0)
+            pass
+        for _ in range(100):
+            if os.waitpid(self.pid, os.WNOHANG) != (0, 0):
+                break
+            time.sleep(0.1)
+        else:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
         os.close(self._to_child)
         os.close(self._from_child)
 

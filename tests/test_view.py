@@ -139,6 +139,15 @@ def test_card_picture_counts_statements_per_speaker_and_section():
     assert "趙紹輝 (Zhao Shaohui)" in svg and "京東 (Jingdong) [organization]" in svg
 
 
+def test_card_picture_is_well_formed_svg_with_a_text_alternative():
+    import xml.etree.ElementTree as ET
+    root = ET.parse(DATASET / "images" / "speakers-by-section.svg").getroot()   # GitHub shows no malformed SVG
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.tag == f"{ns}svg" and root.get("role") == "img"
+    assert root.find(f"{ns}title").text == figure.ALT
+    assert "趙紹輝 – section 1: 2, section 2: 1, section 3: 1, section 4: 1." in root.find(f"{ns}desc").text
+
+
 def test_card_links_the_picture_and_the_manifest_lists_it():
     card = (DATASET / "README.md").read_text(encoding="utf-8")
     assert "](images/speakers-by-section.svg)" in card
@@ -305,6 +314,20 @@ def test_screenshot_is_not_blank_and_nothing_is_clipped(browser, project_page, w
     page = _open(browser, project_page, width, height, mobile)
     check_not_blank_nor_clipped(page)
     page.evaluate("document.querySelector('#section-2').scrollIntoView()")
+    check_not_blank_nor_clipped(page)
+
+
+@needs_browser
+def test_card_picture_shows_as_an_image(browser, tmp_path):
+    """As GitHub and the Hub show it: an <img> of the file, drawn without errors and not blank."""
+    svg = DATASET / "images" / "speakers-by-section.svg"
+    holder = tmp_path / "card.html"
+    holder.write_text(f'<!DOCTYPE html><body style="margin:0"><img id="fig" src="{svg.as_uri()}"></body>', encoding="utf-8")
+    page = _open(browser, holder, 800, 420)
+    assert page.problems() == []
+    size = page.evaluate("[document.getElementById('fig').naturalWidth, document.getElementById('fig').naturalHeight]")
+    root = svg.read_text(encoding="utf-8").split(">", 1)[0]
+    assert size == [int(re.search(r'width="(\d+)"', root).group(1)), int(re.search(r'height="(\d+)"', root).group(1))]
     check_not_blank_nor_clipped(page)
 
 
