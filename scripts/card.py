@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 
-from . import about, schemas
+from . import about, figure, schemas
 from .escape import markdown as md, printable
 from .layout import parquet_path, read_parquet
 
@@ -67,7 +67,8 @@ def render_body(template_path: Path, tables: dict, version: str, profile: about.
              "data-dictionary": data_dictionary, "errata": lambda: errata_list(tables["errata"]),
              "citation": lambda: f"```bibtex\n{about.bibtex(version, profile)}\n```", "speakers": lambda: speaker_list(tables["speakers"]),
              "breakdown": lambda: breakdown(tables), "source": lambda: source_facts(tables["document"][0]),
-             "error-codes": error_codes, "warnings": lambda: warning_summary(warnings)}
+             "error-codes": error_codes, "warnings": lambda: warning_summary(warnings),
+             "speakers-by-section": figure.card_link}
     unknown = sorted(set(MARKER.findall(template)) - set(parts))
     if unknown:
         from .errors import BuildError

@@ -64,10 +64,11 @@ def _add(sub, name, help_text, add_args, run):
 
 def _add_optional(sub) -> None:
     """Commands that live in their own modules: each offers add_arguments(parser) and run(args)."""
-    from . import diff, evaluate, publish
+    from . import diff, evaluate, publish, view
     for name, module, help_text in (("diff", diff, "compare two releases table by table"),
                                     ("publish", publish, "upload the release to a Hugging Face dataset repository"),
-                                    ("evaluate", evaluate, "score a release's attributions against a gold release")):
+                                    ("evaluate", evaluate, "score a release's attributions against a gold release"),
+                                    ("view", view, "write one self-contained HTML page showing a release's annotations")):
         EXAMPLES.setdefault(name, getattr(module, "EXAMPLE", None))
         _add(sub, name, help_text, module.add_arguments, module.run)
 

@@ -15,6 +15,7 @@ from .card import write_card
 from .catalog import write_catalogs
 from .errors import Warnings
 from .layout import CURATION_COPY, MANIFEST, META_KEY, SOURCE_COPY, WARNINGS, content_hash, file_entry, parquet_path, release_files
+from .figure import write_figure
 
 # page checksums let validate tell a damaged page (file-corrupt) from a merely altered file
 PARQUET_OPTIONS = {"compression": "zstd", "store_schema": True, "write_page_checksum": True}
@@ -25,6 +26,7 @@ def write_release(root: Path, doc, tables: dict[str, list[dict]], version: str) 
         write_parquet(parquet_path(root, table), table, rows, _file_metadata(table, version, doc.source.sha256))
     copy_schemas(root / "schema")
     write_warnings(root, doc.warnings)
+    write_figure(root, tables)
     write_card(root, tables, version, doc.profile, doc.warnings)
     write_catalogs(root, tables, version, doc.profile)
     write_manifest(root, tables, version)

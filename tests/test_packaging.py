@@ -24,6 +24,8 @@ SHIPPED = {  # path in the wheel -> file in the repository
     "jd_wechat_commentary/project/LICENSE-DATA.md": "LICENSE-DATA.md",
     "jd_wechat_commentary/card_generic.md": "scripts/card_generic.md",
     "jd_wechat_commentary/license_generic.md": "scripts/license_generic.md",
+    "jd_wechat_commentary/view.css": "scripts/view.css",       # inlined into the page `view` writes
+    "jd_wechat_commentary/view.js": "scripts/view.js",
     **{f"jd_wechat_commentary/schema/{t}.schema.json": f"schema/{t}.schema.json" for t in schemas.TABLES},
 }
 
@@ -102,7 +104,20 @@ def test_installed_package_outside_a_project_asks_for_the_folders(installed, tmp
     assert (validate.returncode, validate.stderr) == (2, f"error: {empty}: no dataset/source/article.txt in this folder, so "
                                                          "there is no default release folder; give the folder to check: "
                                                          "jd-wechat-commentary validate DIR\n")
+    view = _run_installed(installed, empty, ["view"])
+    assert (view.returncode, view.stderr) == (2, f"error: {empty}: no dataset/source/article.txt in this folder, so "
+                                                 "there is no default release folder; give the folder to view: "
+                                                 "jd-wechat-commentary view DIR\n")
     assert not list(empty.iterdir())
+
+
+def test_installed_package_writes_the_same_view(installed, tmp_path):
+    """The page inlines view.css and view.js: the wheel carries them (package data)."""
+    from jd_wechat_commentary.cli import main
+    assert main(["view", str(DATASET), "--out", str(tmp_path / "checkout.html")]) == 0
+    done = _run_installed(installed, tmp_path, ["view", str(DATASET), "--out", "installed.html"])
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "installed.html").read_bytes() == (tmp_path / "checkout.html").read_bytes()
 
 
 def test_editable_install_never_falls_back_to_the_checkout(tmp_path, monkeypatch):
