@@ -1,6 +1,7 @@
 """Records -> the tables' rows, each a dict with exactly the schema's columns in order."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from . import schemas
@@ -69,10 +70,11 @@ def block_row(b) -> dict:
 
 def paragraph_rows(doc, paragraph_ids: dict) -> list[dict]:
     by_section = {s.section_index: s for s in doc.sections}
+    speakers_of = _speakers_by_paragraph(doc)
     rows = []
     for b in (b for b in doc.blocks if b.block_type == "paragraph"):
         sec = by_section[b.section_index]
-        speakers = _paragraph_speakers(doc, b)
+        speakers = speakers_of.get(b.block_id, [])
         rows.append({
             "paragraph_id": paragraph_ids[b.block_id], "position": len(rows), "block_id": b.block_id,
             "section_index": sec.section_index, "section_label": sec.label, "section_title": sec.title, "text": b.text,
@@ -84,13 +86,15 @@ def paragraph_rows(doc, paragraph_ids: dict) -> list[dict]:
     return rows
 
 
-def _paragraph_speakers(doc, block) -> list:
+def _speakers_by_paragraph(doc) -> dict[str, list]:
+    """block_id -> the speakers of its statements, in the order they first speak there; one
+    pass over the statements (grouped once, not scanned again for every paragraph)."""
     by_id = {sp.speaker_id: sp for sp in doc.speakers}
-    ids = []
+    ids: dict[str, dict[str, None]] = {}
     for st in doc.statements:
-        if st.paragraph is block and st.speaker_id and st.speaker_id not in ids:
-            ids.append(st.speaker_id)
-    return [by_id[i] for i in ids]
+        if st.speaker_id:
+            ids.setdefault(st.paragraph.block_id, {})[st.speaker_id] = None
+    return {block_id: [by_id[i] for i in found] for block_id, found in ids.items()}
 
 
 def section_row(s, paragraph_ids: dict) -> dict:
@@ -141,10 +145,19 @@ def erratum_rows(doc) -> list[dict]:
 
 
 def curated_errata(doc) -> list[dict]:
-    out = []
+    out, starts = [], [b.char_start for b in doc.blocks]
     for i, entry in enumerate(doc.curation.errata):
         where = f"{doc.curation.path}: errata[{i}] ({entry['context']!r})"
         start, end = anchor(doc.source.text, entry["context"], entry["printed"], where)
-        block = next(b for b in doc.blocks if b.char_start <= start and end <= b.char_end)
+        block = block_at(doc.blocks, starts, start, end)
         out.append({**entry, "block": block, "char_start": start, "char_end": end, "detected_by": "curated"})
     return out
+
+
+def block_at(blocks: list, starts: list[int], start: int, end: int):
+    """The block holding [start, end): blocks are consecutive lines, so a binary search on their
+    starts finds it (an erratum never crosses a line end, see source.anchor)."""
+    b = blocks[bisect_right(starts, start) - 1]
+    if not (b.char_start <= start and end <= b.char_end):
+        raise ValueError(f"no block holds the span [{start}, {end})")
+    return b
