@@ -5,6 +5,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from . import schemas
+from .ids import anchored_id, number_repeats
 from .source import anchor
 
 
@@ -114,10 +115,12 @@ def speaker_row(sp, paragraph_ids: dict) -> dict:
 
 def attribution_rows(doc, paragraph_ids: dict) -> list[dict]:
     text, rows = doc.source.text, []
-    for st in (s for s in doc.statements if s.speaker_id):
+    statements = [s for s in doc.statements if s.speaker_id]
+    ids = number_repeats([anchored_id("a", st.paragraph.text, st.cue[0] - st.paragraph.char_start) for st in statements])
+    for attribution_id, st in zip(ids, statements):
         c = st.content
         rows.append({
-            "attribution_id": f"a{len(rows) + 1:03d}", "paragraph_id": paragraph_ids[st.paragraph.block_id],
+            "attribution_id": attribution_id, "paragraph_id": paragraph_ids[st.paragraph.block_id],
             "speaker_id": st.speaker_id, "source_text": text[st.mention.start:st.mention.end],
             "source_start": st.mention.start, "source_end": st.mention.end, "mention_type": st.mention.kind,
             "cue_text": text[st.cue[0]:st.cue[1]], "cue_start": st.cue[0], "cue_end": st.cue[1],
@@ -128,9 +131,9 @@ def attribution_rows(doc, paragraph_ids: dict) -> list[dict]:
 
 
 def disclaimer_rows(blocks) -> list[dict]:
-    rows = []
-    for b in (b for b in blocks if b.block_type == "disclaimer"):
-        rows.append({"disclaimer_id": f"d{len(rows) + 1:03d}", "language": b.notice["language"],
+    rows, notices = [], [b for b in blocks if b.block_type == "disclaimer"]
+    for disclaimer_id, b in zip(number_repeats([anchored_id("d", b.text) for b in notices]), notices):
+        rows.append({"disclaimer_id": disclaimer_id, "language": b.notice["language"],
                      "platform": b.notice["platform"], "block_id": b.block_id, "text": b.text,
                      "char_start": b.char_start, "char_end": b.char_end})
     return rows
@@ -139,9 +142,18 @@ def disclaimer_rows(blocks) -> list[dict]:
 def erratum_rows(doc) -> list[dict]:
     found = [s.erratum for s in doc.sections if s.erratum] + curated_errata(doc)
     found.sort(key=lambda e: (e["char_start"], e["char_end"]))
-    return [{"erratum_id": f"e{i + 1:03d}", "block_id": e["block"].block_id, "char_start": e["char_start"],
+    ids = number_repeats([anchored_id("e", *_erratum_anchor(e)) for e in found])
+    return [{"erratum_id": erratum_id, "block_id": e["block"].block_id, "char_start": e["char_start"],
              "char_end": e["char_end"], "printed": e["printed"], "suggested": e["suggested"], "kind": e["kind"],
-             "note": e["note"], "detected_by": e["detected_by"]} for i, e in enumerate(found)]
+             "note": e["note"], "detected_by": e["detected_by"]} for erratum_id, e in zip(ids, found)]
+
+
+def _erratum_anchor(e: dict) -> tuple[str, int]:
+    """A curated erratum is anchored by its context (the curated file's own anchor: the id survives
+    edits of the line outside it); one found by rule by its line. The offset is where `printed` starts."""
+    if e["detected_by"] == "curated":
+        return e["context"], e["context"].index(e["printed"])
+    return e["block"].text, e["char_start"] - e["block"].char_start
 
 
 def curated_errata(doc) -> list[dict]:
