@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from . import lexicon
 from .blocks import Block
 from .errors import Warnings
-from .mentions import NOT_NAMES, Mention, parse_mention
+from .mentions import NOT_NAMES, Mention, known_names, parse_mention
 from .sentences import closing_quote, ends_sentence, has_quoted_sentence, is_quotation, split_sentences
 
 MAX_MENTION = 60
@@ -40,7 +40,8 @@ class _Head:
 
 
 def find_statements(text: str, paragraphs: list[Block], names: dict[str, str], warnings: Warnings) -> list[Statement]:
-    names = {**_titled_names(text, paragraphs, names, warnings), **names}
+    curated = known_names(names)
+    names = known_names({**_titled_names(text, paragraphs, curated, warnings), **names})
     out = []
     for block in paragraphs:
         out.extend(_paragraph_statements(text, block, names, warnings))
@@ -169,7 +170,19 @@ def _match_mention_cue(text: str, i: int, e: int, names: dict[str, str]) -> _Hea
 
 def _cue_at(text: str, j: int) -> str | None:
     """The longest reporting verb starting at j (CUES is sorted longest first)."""
-    return next((c for c in lexicon.CUES if text.startswith(c, j)), None)
+    return next((c for c in _CUES_BY_FIRST.get(text[j:j + 1], ()) if text.startswith(c, j)), None)
+
+
+def _group_by_first(cues: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """first character -> the cues it starts, in their order (longest first): one lookup, not a
+    test of every cue, at each character."""
+    out: dict[str, tuple[str, ...]] = {}
+    for cue in cues:
+        out[cue[0]] = out.get(cue[0], ()) + (cue,)
+    return out
+
+
+_CUES_BY_FIRST = _group_by_first(lexicon.CUES)
 
 
 def _not_speech(text: str, i: int, j: int, cue: str) -> bool:

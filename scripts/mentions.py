@@ -8,6 +8,7 @@ the build prints as a warning.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import lexicon
 
@@ -45,13 +46,27 @@ def parse_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:
     return Mention(kind, name, roles, start, start + len(m), uncertain)
 
 
+class KnownNames(dict):
+    """name -> speaker type ("person" or "organization"), with the surnames of its persons kept
+    in a set, so that a mention costs the same however many names are known. Not changed after
+    it is made (the set is computed once, on first use)."""
+
+    @cached_property
+    def person_surnames(self) -> frozenset[str]:
+        """The one- and two-character beginnings of person names that leave a given name after them."""
+        return frozenset(x[:n] for x, kind in self.items() if kind == "person" for n in (1, 2) if len(x) > n)
+
+
+def known_names(names: dict[str, str]) -> KnownNames:
+    return names if isinstance(names, KnownNames) else KnownNames(names)
+
+
 def _surname_and_address(m: str, names: dict[str, str]) -> str | None:
     """李教授 / 王先生 continue a person with that surname; which one is decided in reading
     order by speakers.py."""
     for n in (2, 1):
         surname, address = m[:n], m[n:]
-        if address in lexicon.FORMS_OF_ADDRESS and any(
-                kind == "person" and x.startswith(surname) and len(x) > n for x, kind in names.items()):
+        if address in lexicon.FORMS_OF_ADDRESS and surname in known_names(names).person_surnames:
             return surname
     return None
 
@@ -77,8 +92,10 @@ def _organization_by_suffix(m: str):
 
 
 def _known_name(m: str, names: dict[str, str]):
-    for name in sorted(names, key=len, reverse=True):
-        if m.endswith(name):
+    """The longest known name that ends the mention (one dictionary lookup per length)."""
+    for n in range(len(m), 0, -1):
+        name = m[-n:]
+        if name in names:
             if names[name] == "organization":
                 return ("organization", name, [], None) if m == name else None
             roles = split_roles(m[: -len(name)])
