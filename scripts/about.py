@@ -33,12 +33,11 @@ SOURCE_IN_ROOT = Path("dataset") / "source" / "article.txt"
 
 def project_root() -> Path | None:
     """The folder whose `dataset/` the commands use by default: the current directory when it
-    holds dataset/source/article.txt, else the checkout of an editable install; None otherwise
-    (then the commands ask for --source/--out or a folder)."""
+    holds dataset/source/article.txt; None otherwise, and then the commands ask for --source/--out
+    or a folder. Never the checkout of an editable install from elsewhere: a command run in the
+    wrong folder must say so, not quietly check or rebuild another one."""
     if (Path.cwd() / SOURCE_IN_ROOT).is_file():
         return Path.cwd()
-    if (CHECKOUT / "pyproject.toml").is_file() and (CHECKOUT / SOURCE_IN_ROOT).is_file():
-        return CHECKOUT
     return None
 
 

@@ -13,7 +13,7 @@ from . import lexicon
 from .blocks import Block
 from .cue_search import find_cue_heads
 from .errors import Warnings
-from .mentions import NOT_NAMES, Mention, parse_mention
+from .mentions import NOT_NAMES, Mention, known_names, parse_mention
 from .sentences import closing_quote, ends_sentence, has_quoted_sentence, is_quotation, split_sentences
 
 MAX_MENTION = 60
@@ -45,7 +45,8 @@ class _Head:
 
 
 def find_statements(text: str, paragraphs: list[Block], names: dict[str, str], warnings: Warnings) -> list[Statement]:
-    names = {**_titled_names(text, paragraphs, names, warnings), **names}
+    curated = known_names(names)
+    names = known_names({**_titled_names(text, paragraphs, curated, warnings), **names})
     out = []
     for block in paragraphs:
         out.extend(_paragraph_statements(text, block, names, warnings))
@@ -72,11 +73,11 @@ def _register(m, found: dict[str, str], block: Block, warnings: Warnings, text: 
     if m.kind == "name_with_title" and m.name not in found:
         found[m.name] = "person"
         if m.uncertain:
-            warnings.add(f"line {block.line}", m.uncertain)
+            warnings.add(m.uncertain[0], block.line, m.uncertain[1])
     elif m.kind == "organization" and not m.uncertain and m.name not in found:
         found[m.name] = "organization"
         if m.notice:
-            warnings.add(f"line {block.line}", m.notice)
+            warnings.add(m.notice[0], block.line, m.notice[1])
 
 
 def _sentence_heads(text: str, s: int, e: int, names: dict[str, str]) -> list[_Head]:
@@ -102,12 +103,12 @@ def _paragraph_statements(text: str, block: Block, names: dict[str, str], warnin
     for k, (s, e) in enumerate(sentences):
         found = _sentence_heads(text, s, e, names)
         if not found and (unknown := _unrecognised_speaker(text, s, e)):
-            warnings.add(f"line {block.line}", unknown)
+            warnings.add("unrecognised-speaker", block.line, unknown)
         for head in found:
             head.sentence = k
             heads.append(head)
-            if head.mention.uncertain or head.mention.notice:
-                warnings.add(f"line {block.line}", head.mention.uncertain or head.mention.notice)
+            if head.mention.uncertain:
+                warnings.add(head.mention.uncertain[0], block.line, head.mention.uncertain[1])
     out = []
     for i, head in enumerate(heads):
         last = heads[i + 1].sentence - 1 if i + 1 < len(heads) else len(sentences) - 1
@@ -218,7 +219,19 @@ def _match_mention_cue(text: str, i: int, e: int, names: dict[str, str]) -> _Hea
 
 def _cue_at(text: str, j: int) -> str | None:
     """The longest reporting verb starting at j (CUES is sorted longest first)."""
-    return next((c for c in lexicon.CUES if text.startswith(c, j)), None)
+    return next((c for c in _CUES_BY_FIRST.get(text[j:j + 1], ()) if text.startswith(c, j)), None)
+
+
+def _group_by_first(cues: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """first character -> the cues it starts, in their order (longest first): one lookup, not a
+    test of every cue, at each character."""
+    out: dict[str, tuple[str, ...]] = {}
+    for cue in cues:
+        out[cue[0]] = out.get(cue[0], ()) + (cue,)
+    return out
+
+
+_CUES_BY_FIRST = _group_by_first(lexicon.CUES)
 
 
 def _not_speech(text: str, i: int, j: int, cue: str) -> bool:

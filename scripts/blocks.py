@@ -5,6 +5,7 @@ A line is a heading, an image placeholder, a platform notice, blank, or else a p
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import lexicon, numerals
@@ -49,8 +50,27 @@ def _classify(block: Block) -> None:
 def match_notice(line: str) -> dict | None:
     for start, language, platform in lexicon.NOTICES:
         if start.match(line):
-            found = platform.search(line)
-            return {"language": language, "platform": found.group(1) if found else None}
+            return {"language": language, "platform": enclosed(line, *platform)}
+    return None
+
+
+def enclosed(line: str, lead: re.Pattern, stop: re.Pattern, tail: str) -> str | None:
+    """What regex lead([^stop]+)(?=tail) would find, in time linear in the line: the first lead
+    followed by one or more characters up to the first stop character, which begins tail.
+    The first stop character after a position is searched once and reused for every lead
+    before it, so the line is read once (a regex would read the rest of it again from every
+    lead that is never closed)."""
+    pos, end = 0, -1          # end: the first stop character at or after the current name's start
+    while (found := lead.search(line, pos)) is not None:
+        begin = found.end()
+        if end < begin:
+            after = stop.search(line, begin)
+            if after is None:
+                return None   # no stop character after this lead, so none after any later one
+            end = after.start()
+        if end > begin and line.startswith(tail, end):
+            return line[begin:end]
+        pos = found.start() + 1
     return None
 
 

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import ctypes
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .about import profile_for
 from .attribution import find_statements
 from .blocks import split_blocks
-from .errors import BuildError, Warnings
+from .errors import BuildError, UsageError, Warnings
+from .escape import printable
+from .inputs import check_chinese, warn_invisible
+from .outdir import Temporary, check_out_folder, clean_stale_temporaries
 from .sections import build_sections
 from .source import Curation, Source, check_anchors, read_curation, read_source
 from .speakers import build_speakers
@@ -34,6 +35,7 @@ class Document:
     statements: list = field(default_factory=list)
     speakers: list = field(default_factory=list)
     profile: object = None       # about.Profile: what the release says about itself
+    warnings: list = field(default_factory=list)   # the build's warnings, written into the release
 
 
 def parse(source: Source, curation: Curation, warnings: Warnings) -> Document:
@@ -41,8 +43,10 @@ def parse(source: Source, curation: Curation, warnings: Warnings) -> Document:
     check_anchors(source.text, curation)
     doc_id = curation.document.get("document_id") or _slug(source.path.stem)
     doc = Document(source, curation, doc_id, detect_script(source.text),
-                   profile=profile_for(doc_id, curated=curation.path is not None))
+                   profile=profile_for(doc_id, curated=curation.path is not None), warnings=warnings)
     doc.blocks = split_blocks(source.text)
+    check_chinese(source.path, doc.blocks)
+    warn_invisible(source.text, warnings)
     doc.sections = build_sections(doc.blocks)
     paragraphs = [b for b in doc.blocks if b.block_type == "paragraph"]
     names = {s["name"]: s.get("speaker_type", "person") for s in curation.speakers}
@@ -56,26 +60,43 @@ def build_tables(source_path: Path, curation_path: Path | None, warnings: Warnin
     return doc, make_tables(doc, version)
 
 
-def build(source_path: Path, curation_path: Path | None, out_dir: Path, version: str = DATASET_VERSION) -> Warnings:
+def build(source_path: Path, curation_path: Path | None, out_dir: Path, version: str = DATASET_VERSION,
+          strict: bool = False) -> Warnings:
     """Build into a temporary folder beside out_dir, validate it there, then swap it in.
-    Any failure leaves out_dir as it was and removes the temporary folder."""
+    Any failure leaves out_dir as it was and removes the temporary folder. out_dir must be new,
+    empty or a release this tool built (outdir.py); otherwise UsageError, before anything is read."""
+    check_input_file(source_path, "--source")
+    check_input_file(curation_path, "--curation")
+    out_dir = check_out_folder(out_dir, [source_path, curation_path])
     warnings = Warnings()
-    out_dir = Path(out_dir).resolve()
     doc, tables = build_tables(Path(source_path), curation_path, warnings, version)
+    if strict and warnings:
+        raise BuildError(str(source_path), f"{len(warnings)} warning(s) with --strict:\n  " + "\n  ".join(map(printable, warnings.in_line_order())),
+                         "no warning; the previous release is untouched")
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+        clean_stale_temporaries(out_dir)
+        with Temporary(out_dir) as tmp:
+            _write_and_validate(tmp.release, out_dir, doc, tables, version)
+            check_out_folder(out_dir, [source_path, curation_path])   # again: the folder may have changed meanwhile
+            swap_in(tmp.release, out_dir, tmp.folder / "old")
     except OSError as exc:
         raise _os_error(out_dir, exc) from exc
-    try:
-        os.chmod(tmp, 0o755)    # mkdtemp makes it private; the release is for everyone to read
-        _write_and_validate(tmp, out_dir, doc, tables, version)
-        swap_in(tmp, out_dir)
-    except OSError as exc:
-        raise _os_error(out_dir, exc) from exc
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return warnings
+
+
+def check_input_file(path: Path | None, option: str) -> None:
+    """A missing or unreadable input is a bad argument (exit 2), before any work is done."""
+    if path is None:
+        return
+    path = Path(path)
+    if not path.exists():
+        raise UsageError(path, f"no such file (given as {option})", f"give {option} an existing UTF-8 text file")
+    if not path.is_file():
+        raise UsageError(path, f"not a regular file (given as {option})", f"give {option} a UTF-8 text file, not a folder or a device")
+    if not os.access(path, os.R_OK):
+        raise UsageError(path, f"a file that cannot be read (given as {option}; permission denied)",
+                         f"give {option} a file you may read")
 
 
 def _os_error(out_dir: Path, exc: OSError) -> BuildError:
@@ -104,24 +125,21 @@ def _copy_inputs(dest: Path, doc: Document) -> None:
         (dest / "curation.yaml").write_bytes(doc.curation.data)
 
 
-def swap_in(new: Path, target: Path) -> None:
-    """Exchange the two folders in one rename (Linux renameat2); `new` then holds the old release."""
+def swap_in(new: Path, target: Path, old: Path) -> None:
+    """Exchange the two folders in one rename (Linux renameat2): `new` then holds what target held.
+    Without renameat2, two renames through `old`, a free path inside our temporary folder (never
+    a sibling of target: a `.target.old` there may be someone else's)."""
     if not target.exists():
         os.rename(new, target)
-        new.mkdir()
         return
     if _exchange(new, target):
         return
-    # no renameat2 (not Linux, old kernel, some file systems): two renames, undone on failure
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
     os.rename(target, old)
     try:
         os.rename(new, target)
     except OSError:
         os.rename(old, target)
         raise
-    os.rename(old, new)
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -10,7 +10,8 @@ from collections import Counter
 from pathlib import Path
 
 
-from . import about, schemas
+from . import about, figure, schemas
+from .escape import markdown as md, printable
 from .layout import parquet_path, read_parquet
 
 LICENSE_MD = about.LICENSE_TEMPLATE     # the project's license; the generic one is about.GENERIC_LICENSE_TEMPLATE
@@ -49,24 +50,25 @@ def _sizes(root: Path) -> dict[str, tuple[int, int]]:
     return out
 
 
-def write_card(root: Path, tables: dict, version: str, profile: about.Profile = about.PROJECT) -> None:
+def write_card(root: Path, tables: dict, version: str, profile: about.Profile = about.PROJECT, warnings=()) -> None:
     from huggingface_hub import DatasetCard
 
-    body = render_body(profile.card_template, tables, version, profile)
+    body = render_body(profile.card_template, tables, version, profile, warnings)
     card = DatasetCard(f"---\n{card_data(tables, version, root, profile).to_yaml()}\n---\n\n{body}")
     (Path(root) / "README.md").write_text(str(card), encoding="utf-8")
     license_text = render_body(profile.license_template, tables, version, profile)
     (Path(root) / about.LICENSE_FILE).write_text(license_text, encoding="utf-8")
 
 
-def render_body(template_path: Path, tables: dict, version: str, profile: about.Profile = about.PROJECT) -> str:
+def render_body(template_path: Path, tables: dict, version: str, profile: about.Profile = about.PROJECT, warnings=()) -> str:
     """Fill every marker; a marker without a generator is a build error, never left in the card."""
     template = Path(template_path).read_text(encoding="utf-8")
     parts = {"version": lambda: version, "tag": lambda: about.tag(version), "counts": lambda: counts(tables),
              "data-dictionary": data_dictionary, "errata": lambda: errata_list(tables["errata"]),
              "citation": lambda: f"```bibtex\n{about.bibtex(version, profile)}\n```", "speakers": lambda: speaker_list(tables["speakers"]),
              "breakdown": lambda: breakdown(tables), "source": lambda: source_facts(tables["document"][0]),
-             "error-codes": error_codes}
+             "error-codes": error_codes, "warnings": lambda: warning_summary(warnings),
+             "speakers-by-section": figure.card_link}
     unknown = sorted(set(MARKER.findall(template)) - set(parts))
     if unknown:
         from .errors import BuildError
@@ -120,15 +122,15 @@ def counts(tables: dict) -> str:
 
 def errata_list(errata: list[dict]) -> str:
     rows = ["| id | block | printed | suggested | kind | found by | note |", "| --- | --- | --- | --- | --- | --- | --- |"]
-    rows += [f"| {e['erratum_id']} | {e['block_id']} | {e['printed']} | {e['suggested']} | {e['kind']} | {e['detected_by']} | {_cell(e['note'])} |"
+    rows += [f"| {e['erratum_id']} | {e['block_id']} | {md(e['printed'])} | {md(e['suggested'])} | {e['kind']} | {e['detected_by']} | {md(e['note'])} |"
              for e in errata]
     return "\n".join(rows)
 
 
 def speaker_list(speakers: list[dict]) -> str:
     rows = ["| speaker_id | type | name (as printed) | romanized | roles (as printed) | statements |", "| --- | --- | --- | --- | --- | --- |"]
-    rows += [f"| `{s['speaker_id']}` | {s['speaker_type']} | {s['name']} | {s['name_romanized']} | {'; '.join(s['roles']) or '—'} | {s['n_attributions']} |"
-             for s in speakers]
+    rows += [f"| `{s['speaker_id']}` | {s['speaker_type']} | {md(s['name'])} | {md(s['name_romanized'])} | "
+             f"{'; '.join(map(md, s['roles'])) or '—'} | {s['n_attributions']} |" for s in speakers]
     return "\n".join(rows)
 
 
@@ -146,12 +148,30 @@ def breakdown(tables: dict) -> str:
 def source_facts(doc: dict) -> str:
     """What the document row knows about the source; a fact nobody supplied (no platform notice,
     no curated article id or title) is left out, never printed as None."""
-    known = [("platform (as printed)", doc["platform"]), ("article id", doc["source_id"] and f"`{doc['source_id']}`"),
-             ("title", doc["title"])]
+    known = [("platform (as printed)", doc["platform"] and md(doc["platform"])),
+             ("article id", doc["source_id"] and _code(doc["source_id"])), ("title", doc["title"] and md(doc["title"]))]
     return "\n".join([f"- {label}: {value}" for label, value in known if value]
                      + [f"- script: `{doc['script']}`; language: `{doc['language']}`",
                         f"- {doc['n_chars']} characters (code points) on {doc['n_lines']} lines",
                         f"- sha256 of the UTF-8 text: `{doc['source_sha256']}`"])
+
+
+def _code(text: str) -> str:
+    """A code span, unless the text holds a backtick (which would close it) or a pipe."""
+    return md(text) if "`" in text or "|" in text else f"`{printable(text)}`"
+
+
+def warning_summary(warnings) -> str:
+    """How many warnings the build gave, per code, and where the full list is."""
+    from .errors import WARNING_CODES, Warnings
+    from .layout import WARNINGS
+    counts = Warnings(warnings).counts()
+    if not counts:
+        return f"The build gave no warnings; `{WARNINGS}` is empty."
+    rows = ["| code | warnings | meaning |", "| --- | --- | --- |"]
+    rows += [f"| `{code}` | {n} | {WARNING_CODES[code]} |" for code, n in counts.items()]
+    return "\n".join([f"The build gave {len(warnings)} warning(s). `{WARNINGS}` lists each one, one JSON object per "
+                      "line: `code`, `file` (its path in this release), `line` (or null) and `message`.", ""] + rows)
 
 
 def error_codes() -> str:

@@ -1,4 +1,8 @@
-"""jd-wechat-commentary: one command, subcommands; exit 0 success, 1 invalid/failed, 2 usage."""
+"""jd-wechat-commentary: one command, subcommands; exit 0 success, 1 invalid/failed, 2 usage.
+
+Exit 1: the release does not validate, or the build failed on what an input file holds (BuildError).
+Exit 2: a path or argument the command cannot use (UsageError, or argparse's own errors).
+"""
 from __future__ import annotations
 
 import argparse
@@ -6,8 +10,9 @@ import os
 import sys
 from pathlib import Path
 
-from .about import SOURCE_IN_ROOT, default_release
-from .errors import BuildError
+from .about import default_release
+from .errors import BuildError, UsageError
+from .escape import printable
 
 EXAMPLES = {
     "build": "jd-wechat-commentary build\n  jd-wechat-commentary build --source other.txt --out /tmp/other-release",
@@ -28,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # `validate --json | head -1`: the reader stopped early. No traceback, and 1 (the output
         # was not all written), whether print or the final flush found the pipe closed. What is
@@ -56,40 +64,41 @@ def _add(sub, name, help_text, add_args, run):
 
 def _add_optional(sub) -> None:
     """Commands that live in their own modules: each offers add_arguments(parser) and run(args)."""
-    from . import diff, evaluate, publish
+    from . import diff, evaluate, publish, view
     for name, module, help_text in (("diff", diff, "compare two releases table by table"),
                                     ("publish", publish, "upload the release to a Hugging Face dataset repository"),
-                                    ("evaluate", evaluate, "score a release's attributions against a gold release")):
+                                    ("evaluate", evaluate, "score a release's attributions against a gold release"),
+                                    ("view", view, "write one self-contained HTML page showing a release's annotations")):
         EXAMPLES.setdefault(name, getattr(module, "EXAMPLE", None))
         _add(sub, name, help_text, module.add_arguments, module.run)
 
 
 def _build_args(p) -> None:
-    # Defaults: the project folder (the current directory when it holds dataset/source/article.txt,
-    # or the checkout of an editable install); elsewhere --source and --out are required.
+    # Defaults: the project folder, i.e. the current directory when it holds
+    # dataset/source/article.txt; elsewhere --source and --out are required (never another folder).
     dataset = default_release()
     p.add_argument("--source", type=Path, default=None if dataset is None else dataset / "source" / "article.txt",
                    help="the article (UTF-8, LF line ends; default: dataset/source/article.txt)")
     p.add_argument("--curation", type=Path, default=None,
                    help="the curated file (default: curation.yaml beside the source, if present)")
     p.add_argument("--no-curation", action="store_true", help="build from rules alone")
-    p.add_argument("--out", type=Path, default=dataset, help="release folder (default: dataset/)")
+    p.add_argument("--out", type=Path, default=dataset,
+                   help="release folder (default: dataset/); replaced only when it is new, empty or a release this tool built")
     p.add_argument("--strict", action="store_true", help="fail when the rules report any warning")
 
 
 def run_build(args) -> int:
     from .build import build
+    from .usage import no_default
     if args.source is None or args.out is None:
-        print(f"error: no {SOURCE_IN_ROOT} in the current folder; give --source FILE and --out DIR", file=sys.stderr)
-        return 2
+        raise no_default("source and release folder", "run build in the project folder, or give --source FILE --out DIR")
     curation = None if args.no_curation else (args.curation or _beside(args.source))
-    warnings = build(args.source, curation, args.out)
-    for w in warnings:
-        print(f"warning: {w}", file=sys.stderr)
-    if warnings and args.strict:
-        print(f"error: {len(warnings)} warning(s) with --strict", file=sys.stderr)
-        return 1
-    print(f"built and validated {args.out}")  # build() validated it before swapping it in
+    warnings = build(args.source, curation, args.out, strict=args.strict)
+    for w in warnings.in_line_order():
+        path = args.source if w.file == "source" else curation
+        where = f"{path}:{w.line}" if w.line else str(path)
+        print(f"warning: {printable(where)}: {printable(w.message)} [{w.code}]", file=sys.stderr)
+    print(f"built and validated {printable(str(args.out))}")  # build() validated it before swapping it in
     return 0
 
 
@@ -99,32 +108,34 @@ def _beside(source: Path) -> Path | None:
 
 
 def _validate_args(p) -> None:
-    p.add_argument("path", nargs="?", type=Path, default=default_release(),
+    p.add_argument("path", nargs="?", type=Path, default=default_release(), metavar="DIR",
                    help="release folder (default: dataset/), or a .jsonl file with --table")
-    p.add_argument("--table", help="validate PATH as JSON Lines records of this table")
+    p.add_argument("--table", help="check DIR, given as a file, as JSON Lines records of this table (one JSON object per line)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
 
 def run_validate(args) -> int:
-    from . import schemas
+    """The first line names what was checked (the folder or the file, as an absolute path)."""
+    import json
+
+    from . import schemas, usage
     from .validate import validate_jsonl, validate_release
     if args.path is None:
-        print(f"error: no {SOURCE_IN_ROOT} in the current folder; give the release folder", file=sys.stderr)
-        return 2
+        raise usage.no_default("release folder", "give the folder to check: jd-wechat-commentary validate DIR")
     if args.table:
         if args.table not in schemas.TABLES:
-            print(f"error: unknown table {args.table!r}; one of {', '.join(schemas.TABLES)}", file=sys.stderr)
-            return 2
-        if not args.path.is_file():
-            print(f"error: {args.path} is not a file", file=sys.stderr)
-            return 2
-        report = validate_jsonl(args.path, args.table)
-    elif not args.path.is_dir():
-        print(f"error: {args.path} is not a release folder", file=sys.stderr)
-        return 2
+            raise UsageError(f"--table {args.table}", "not a table of this dataset", f"give one of {', '.join(schemas.TABLES)}")
+        path = usage.jsonl_file(args.path).resolve()
+        report, heading = validate_jsonl(path, args.table), {"file": str(path), "table": args.table}
     else:
-        report = validate_release(args.path)
-    print(report.to_json() if args.json else report.text())
+        path = usage.release_folder(args.path).resolve()
+        report, heading = validate_release(path), {"folder": str(path)}
+    if args.json:
+        print(json.dumps({**heading, **json.loads(report.to_json())}, ensure_ascii=False, indent=2))
+    else:
+        print(printable(f"{'release folder' if 'folder' in heading else 'records file'}: {path}"
+                        + (f" (table {args.table})" if args.table else "")))
+        print(report.text())
     return 0 if report.valid else 1
 
 

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import schemas
+from .escape import printable
 from .layout import read_parquet
 
 EXAMPLE = "jd-wechat-commentary diff /tmp/previous-release dataset\n  jd-wechat-commentary diff old/ new/ --json"
@@ -29,6 +30,9 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from .usage import release_folder
+    release_folder(args.old, "OLD_DIR")
+    release_folder(args.new, "NEW_DIR")
     try:
         result = diff_releases(args.old, args.new)
     except DiffError as exc:
@@ -150,7 +154,7 @@ def render(result: dict) -> str:
         lines.append(f"unchanged: {', '.join(same)}")
     n = sum(d["status"] != "unchanged" for d in result["tables"].values())
     lines.append("identical" if result["identical"] else f"{n} table(s) differ")
-    return "\n".join(lines)
+    return "\n".join(map(printable, lines))      # a key or path with a newline stays on its line
 
 
 def _render_table(table: str, d: dict) -> list[str]:

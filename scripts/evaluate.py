@@ -96,6 +96,21 @@ def score_spans(gold: set[tuple], pred: set[tuple]) -> dict:
     return {"exact": exact, "overlap": overlap}
 
 
+def check_same_source(gold_dir, pred_dir) -> None:
+    """Scores of a prediction built from another article mean nothing: refuse it (UsageError).
+    Releases without a document table (gold written by hand as JSON Lines) are not compared."""
+    from .errors import UsageError
+    try:
+        gold, pred = (read_table(d, "document") for d in (gold_dir, pred_dir))
+    except FileNotFoundError:
+        return
+    shas = [{r.get("source_sha256") for r in rows} for rows in (gold, pred)]
+    if shas[0] != shas[1]:
+        show = [", ".join(sorted(str(s)[:12] + "…" for s in sha)) or "none" for sha in shas]
+        raise UsageError(pred_dir, f"built from another source than the gold release {gold_dir} (document.source_sha256 "
+                         f"{show[1]}, gold {show[0]})", "score a prediction built from the same article as the gold")
+
+
 def evaluate(gold_dir, pred_dir) -> dict:
     """Compare two releases; returns a JSON-serializable dict of pair and span scores."""
     gold_all, pred_all = _keyed_attributions(gold_dir), _keyed_attributions(pred_dir)
@@ -134,19 +149,19 @@ def format_table(result: dict) -> str:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of the `evaluate` subcommand."""
-    parser.add_argument("gold", help="gold release directory (data/<table>/*.parquet or <table>.jsonl)")
-    parser.add_argument("pred", help="predicted release directory, same layout")
+    parser.add_argument("gold", metavar="GOLD_DIR", help="gold release directory (data/<table>/*.parquet or <table>.jsonl)")
+    parser.add_argument("pred", metavar="PRED_DIR", help="predicted release directory, same layout")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
 def run(args) -> int:
     """CLI entry: print the scores and return 0 (scoring is a report, not a check); 2 when a
     folder or one of its tables is missing (a usage error), 1 when a release is inconsistent."""
-    for label, folder in (("gold", args.gold), ("predicted", args.pred)):
-        if not Path(folder).is_dir():
-            print(f"error: the {label} release folder {folder} does not exist (or is not a folder)", file=sys.stderr)
-            return 2
+    from .usage import release_folder
+    for given, folder in (("GOLD_DIR", args.gold), ("PRED_DIR", args.pred)):
+        release_folder(folder, given, also=("attributions.jsonl",))
     try:
+        check_same_source(args.gold, args.pred)
         result = evaluate(args.gold, args.pred)
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -13,6 +13,10 @@ from . import schemas
 
 META_KEY = b"jd_wechat_commentary"   # the Parquet file-metadata key with version, source sha256, schema $id
 MANIFEST = "MANIFEST.json"
+WARNINGS = "warnings.jsonl"          # the build's warnings: one JSON object per line (code, file, line, message)
+SOURCE_COPY = "source/article.txt"
+CURATION_COPY = "source/curation.yaml"
+SPEAKERS_FIGURE = "images/speakers-by-section.svg"   # the card's picture: who speaks in which section
 
 
 def parquet_path(root: Path, table: str) -> Path:

@@ -181,13 +181,20 @@ HEADINGS = (
 )
 HEADING_MAX_CHARS = 40
 
-# Platform and site notices: (pattern at line start, language, pattern whose group 1 is the platform).
+# Platform and site notices: (pattern at line start, language, where the platform's name is
+# printed). The name is found by blocks.enclosed, a scan rather than one regex: a pattern such as
+# [“"「]([^”"」]+)[”"」] backtracks over the rest of the line from every opening quote that is
+# never closed, so one long line would take quadratic time. A place is (lead, stop, tail): the
+# name is the first run of one or more characters right after `lead` up to the first `stop`
+# character, which must begin `tail`.
+_QUOTE_OPEN = re.compile(r"[“\"「]")
+_QUOTE_CLOSE = re.compile(r"[”\"」]")
 NOTICES = (
-    (re.compile(r"^(?:特別聲明|特别声明)[:：]"), "zh", re.compile(r"平[臺台][“\"「]([^”\"」]+)[”\"」]")),
-    (re.compile(r"^(?:免責聲明|免责声明|版權聲明|版权声明|聲明|声明)[:：]"), "zh", re.compile(r"[“\"「]([^”\"」]+)[”\"」]")),
-    (re.compile(r"^本文.{0,24}(?:觀點|观点).{0,24}(?:立場|立场|無關|无关)"), "zh", re.compile(r"[“\"「]([^”\"」]+)[”\"」]")),
-    (re.compile(r"^Notice: The content above"), "en", re.compile(r"a user of ([^,]+), which")),
-    (re.compile(r"^(?:Disclaimer|Notice):"), "en", re.compile(r"a user of ([^,]+), which")),
+    (re.compile(r"^(?:特別聲明|特别声明)[:：]"), "zh", (re.compile(r"平[臺台][“\"「]"), _QUOTE_CLOSE, "")),
+    (re.compile(r"^(?:免責聲明|免责声明|版權聲明|版权声明|聲明|声明)[:：]"), "zh", (_QUOTE_OPEN, _QUOTE_CLOSE, "")),
+    (re.compile(r"^本文.{0,24}(?:觀點|观点).{0,24}(?:立場|立场|無關|无关)"), "zh", (_QUOTE_OPEN, _QUOTE_CLOSE, "")),
+    (re.compile(r"^Notice: The content above"), "en", (re.compile(r"a user of "), re.compile(","), ", which")),
+    (re.compile(r"^(?:Disclaimer|Notice):"), "en", (re.compile(r"a user of "), re.compile(","), ", which")),
 )
 
 # --- Material between a speaker and the cue (cue_search.py) -------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import lexicon
 
@@ -27,12 +28,12 @@ class Mention:
     roles: list[str]
     start: int
     end: int
-    uncertain: str | None = None
+    uncertain: tuple[str, str] | None = None   # (warning code, message) when the rules were unsure
     surname_only: str | None = None   # 李教授: the surname of a person introduced earlier
     address_only: bool = False        # 趙律師 with no earlier 趙: a person known only this way
     rule: str = ""                    # which rule read the mention (provenance, see SPEAKER_RULES)
     anaphor: str | None = None        # 該公司: the noun of an organization named before
-    notice: str | None = None         # a decision worth a warning that does not make the mention unsure
+    notice: tuple[str, str] | None = None   # (code, message): worth a warning, but the mention is sure
 
 
 def parse_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:
@@ -42,8 +43,9 @@ def parse_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:
         return Mention("name_with_title", None, [], start, start + len(m), surname_only=surname)
     if (address := _unknown_surname_and_address(m)) is not None:
         return Mention("name_with_title", m, [address], start, start + len(m),
-                       f"{m!r} names a person by surname and {address!r} only, and no earlier speaker has that surname; "
-                       "kept as printed (a curated entry can give the full name)", address_only=True)
+                       ("surname-and-address-only",
+                        f"{m!r} names a person by surname and {address!r} only, and no earlier speaker has that surname; "
+                        "kept as printed (a curated entry can give the full name)"), address_only=True)
     parsed = _organization_by_suffix(m) or _known_name(m, names) or _honorific_after(m) or _titled_name(m) or _bare_name(m)
     if parsed is None:
         return None
@@ -51,13 +53,27 @@ def parse_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:
     return Mention(kind, name, roles, start, start + len(m), uncertain)
 
 
+class KnownNames(dict):
+    """name -> speaker type ("person" or "organization"), with the surnames of its persons kept
+    in a set, so that a mention costs the same however many names are known. Not changed after
+    it is made (the set is computed once, on first use)."""
+
+    @cached_property
+    def person_surnames(self) -> frozenset[str]:
+        """The one- and two-character beginnings of person names that leave a given name after them."""
+        return frozenset(x[:n] for x, kind in self.items() if kind == "person" for n in (1, 2) if len(x) > n)
+
+
+def known_names(names: dict[str, str]) -> KnownNames:
+    return names if isinstance(names, KnownNames) else KnownNames(names)
+
+
 def _surname_and_address(m: str, names: dict[str, str]) -> str | None:
     """李教授 / 王先生 continue a person with that surname; which one is decided in reading
     order by speakers.py."""
     for n in (2, 1):
         surname, address = m[:n], m[n:]
-        if address in lexicon.FORMS_OF_ADDRESS and any(
-                kind == "person" and x.startswith(surname) and len(x) > n for x, kind in names.items()):
+        if address in lexicon.FORMS_OF_ADDRESS and surname in known_names(names).person_surnames:
             return surname
     return None
 
@@ -83,8 +99,10 @@ def _organization_by_suffix(m: str):
 
 
 def _known_name(m: str, names: dict[str, str]):
-    for name in sorted(names, key=len, reverse=True):
-        if m.endswith(name):
+    """The longest known name that ends the mention (one dictionary lookup per length)."""
+    for n in range(len(m), 0, -1):
+        name = m[-n:]
+        if name in names:
             if names[name] == "organization":
                 return ("organization", name, [], None) if m == name else None
             roles = split_roles(m[: -len(name)])
@@ -107,19 +125,19 @@ def _titled_name(m: str):
         if len(m) > n and is_name(name) and prefix.endswith(enders):
             return "name_with_title", name, split_roles(prefix), None
     if m.endswith(lexicon.ORG_NAME_SUFFIXES) and len(m) > 2:
-        return "organization", m, [], f"{m!r} speaks and is taken for an organization by its ending"
+        return "organization", m, [], ("uncertain-organization", f"{m!r} speaks and is taken for an organization by its ending")
     if lexicon.NOT_IN_TITLES & set(m):
         return None
     for n in (3, 2):
         if len(m) > n + 1 and is_name(m[-n:]) and "、" not in m[-n:]:
             return ("name_with_title", m[-n:], split_roles(m[:-n]),
-                    f"the name in {m!r} was split off as {m[-n:]!r} although no known title ends before it")
+                    ("uncertain-name-split", f"the name in {m!r} was split off as {m[-n:]!r} although no known title ends before it"))
     return None
 
 
 def _bare_name(m: str):
     if is_name(m):
-        return "name", m, [], f"{m!r} was never introduced with a title; taken for a person's name"
+        return "name", m, [], ("name-never-introduced", f"{m!r} was never introduced with a title; taken for a person's name")
     return None
 
 
@@ -253,7 +271,7 @@ def _news_organization(m: str, start: int, end: int, names: dict[str, str]) -> M
         if m.endswith(suf) and len(m) > len(suf) and _word_like(m) and (len(m) <= 6 or not lexicon.NOT_IN_ORGANIZATIONS & set(m)):
             what = "a news medium (a source, not a named speaker)" if is_media(m) else "an organization"
             return Mention("organization", m, [], start, end, rule="organization-ending",
-                           notice=f"{m!r} speaks and is taken for {what} by its ending")
+                           notice=("uncertain-organization", f"{m!r} speaks and is taken for {what} by its ending"))
     return None
 
 
@@ -272,7 +290,8 @@ def _organization_by_position(m: str, start: int, end: int) -> Mention | None:
     if any(u in m for u in lexicon.UNNAMED_SOURCES) or m.endswith(lexicon.TITLE_SUFFIXES):
         return None
     return Mention("organization", m, [], start, end,
-                   f"{m!r} before a cue is no known person; taken for an organization by its position", rule="organization-position")
+                   ("organization-by-position", f"{m!r} before a cue is no known person; taken for an organization by its position"),
+                   rule="organization-position")
 
 
 def _word_like(m: str) -> bool:

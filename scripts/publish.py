@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import about
+from .escape import printable
 from .layout import MANIFEST
 
 EXAMPLE = ("jd-wechat-commentary publish --repo-id OWNER/NAME --dry-run\n"
@@ -68,7 +69,7 @@ class Plan:
         else:
             lines += [f"delete {p}" for p in self.deletions] or ["delete: nothing"]
         lines.append(f"tag {self.tag} on that commit (dataset version {self.version})")
-        return "\n".join(lines)
+        return "\n".join(map(printable, lines))     # paths come from the manifest: one line each, whatever they hold
 
 
 class PublishError(Exception):
@@ -93,12 +94,10 @@ def run(args, hub=None) -> int:
     if problem:
         print(f"error: --repo-id {args.repo_id!r}: {problem}", file=sys.stderr)
         return 2
+    from .usage import no_default, release_folder
     if args.dir is None:
-        print(f"error: no release folder: the current folder has no {about.SOURCE_IN_ROOT}; give --dir", file=sys.stderr)
-        return 2
-    if not (Path(args.dir) / MANIFEST).is_file():
-        print(f"error: {args.dir} is not a release folder (no {MANIFEST})", file=sys.stderr)
-        return 2
+        raise no_default("release folder", "give the folder to publish: --dir DIR")
+    release_folder(args.dir, "--dir")
     token = None
     try:
         plan = plan_release(Path(args.dir), args.repo_id, args.revision, getattr(args, "private", False))

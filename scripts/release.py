@@ -13,7 +13,9 @@ import pyarrow.parquet as pq
 from . import schemas
 from .card import write_card
 from .catalog import write_catalogs
-from .layout import MANIFEST, META_KEY, content_hash, file_entry, parquet_path, release_files
+from .errors import Warnings
+from .layout import CURATION_COPY, MANIFEST, META_KEY, SOURCE_COPY, WARNINGS, content_hash, file_entry, parquet_path, release_files
+from .figure import write_figure
 
 # page checksums let validate tell a damaged page (file-corrupt) from a merely altered file
 PARQUET_OPTIONS = {"compression": "zstd", "store_schema": True, "write_page_checksum": True}
@@ -23,7 +25,9 @@ def write_release(root: Path, doc, tables: dict[str, list[dict]], version: str) 
     for table, rows in tables.items():
         write_parquet(parquet_path(root, table), table, rows, _file_metadata(table, version, doc.source.sha256))
     copy_schemas(root / "schema")
-    write_card(root, tables, version, doc.profile)
+    write_warnings(root, doc.warnings)
+    write_figure(root, tables)
+    write_card(root, tables, version, doc.profile, doc.warnings)
     write_catalogs(root, tables, version, doc.profile)
     write_manifest(root, tables, version)
 
@@ -42,6 +46,13 @@ def write_parquet(path: Path, table: str, rows: list[dict], meta: dict) -> None:
     data = pa.Table.from_pylist(rows, schema=arrow)
     path.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(data, path, row_group_size=max(len(rows), 1), **PARQUET_OPTIONS)
+
+
+def write_warnings(root: Path, warnings: list) -> None:
+    """Every warning of the build, in the release (an empty file when there were none), so that
+    a reader can see where the rules were unsure; files are named by their path in the release."""
+    text = Warnings(warnings).jsonl({"source": SOURCE_COPY, "curation": CURATION_COPY})
+    (Path(root) / WARNINGS).write_text(text, encoding="utf-8")
 
 
 def copy_schemas(dest: Path) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from .escape import printable
+
 # Every code the validator can emit, with what it means; the CLI's --help and the card list them.
 CODES = {
     "file-missing": "a file the release must have is absent",
@@ -83,6 +85,7 @@ class Report:
     def text(self) -> str:
         if self.valid:
             return "valid: " + ", ".join(f"{k} {v}" for k, v in self.checked.items())
-        lines = [f"{p.code}: {p.table or '-'} row {p.row if p.row is not None else '-'}"
-                 f"{' field ' + p.field if p.field else ''}: {p.message}" for p in self.problems]
+        # printable: a file name or a value with a newline must not start a line of its own
+        lines = [printable(f"{p.code}: {p.table or '-'} row {p.row if p.row is not None else '-'}"
+                           f"{' field ' + str(p.field) if p.field else ''}: {p.message}") for p in self.problems]
         return "\n".join(lines + [f"not valid: {len(self.problems)} problem(s)"])

@@ -47,16 +47,17 @@ def _check_numbering(headed: list[Section]) -> None:
     if not headed:
         return
     first = headed[0].number
+    first_with: dict[int, Section] = {}     # number -> the first heading that printed it
     for k, section in enumerate(headed):
         expected = first + k
-        if section.number == expected:
-            continue
-        section.note = _numbering_note(section, expected, headed[:k])
-        section.erratum = _numbering_erratum(section, expected)
+        if section.number != expected:
+            section.note = _numbering_note(section, expected, first_with.get(section.number))
+            section.erratum = _numbering_erratum(section, expected)
+        first_with.setdefault(section.number, section)
 
 
-def _numbering_note(section: Section, expected: int, before: list[Section]) -> str:
-    twin = next((s for s in before if s.number == section.number), None)
+def _numbering_note(section: Section, expected: int, twin: Section | None) -> str:
+    """`twin`: the first earlier heading that printed the same number, if any."""
     repeat = f"; it repeats the number of section {twin.section_index}" if twin else ""
     return (f"The heading prints {section.number} ({section.label}) but is heading {section.section_index} "
             f"in reading order, so {expected} was expected{repeat}.")

@@ -1,8 +1,9 @@
 """Read the exact source text and the curated file; anchor curated facts in the text.
 
 The source is taken byte for byte: offsets index into exactly this text, so anything that
-would make "the text" ambiguous (a byte-order mark, CR line ends, invalid UTF-8) is refused
-with the file and line named, rather than silently normalised.
+would make "the text" ambiguous (a byte-order mark, CR line ends, invalid UTF-8, a control
+character: see inputs.py) is refused with the file and line named, rather than silently
+normalised.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from .errors import BuildError
+from .inputs import check_controls
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ def source_from_bytes(path: Path, data: bytes) -> Source:
         raise BuildError(f"{path}:{line}", "a carriage return (CRLF or CR line end)", "LF line ends only")
     if not text.strip():
         raise BuildError(str(path), "only whitespace", "the article's text (at least one non-blank line)")
+    check_controls(path, text)
     return Source(Path(path), text, hashlib.sha256(data).hexdigest())
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from . import lexicon
 from .attribution import Statement
 from .errors import BuildError, Warnings
-from .mentions import is_media, speaker_rule
+from .mentions import is_media, is_name, speaker_rule
 
 
 @dataclass
@@ -29,12 +29,17 @@ class Speaker:
 def build_speakers(statements: list[Statement], curation, warnings: Warnings) -> list[Speaker]:
     _resolve_pronouns(statements, warnings)
     registry: dict[tuple[str, str], Speaker] = {}
+    roles_seen: dict[tuple[str, str], set[str]] = {}    # each speaker's roles as a set: one lookup per role
     for st in statements:
         if st.speaker is None:
             continue
         sp = registry.setdefault(st.speaker, Speaker(*st.speaker))
         sp.statements.append(st)
-        sp.roles.extend(r for r in st.mention.roles if r not in sp.roles)
+        known = roles_seen.setdefault(st.speaker, set())
+        for r in st.mention.roles:
+            if r not in known:
+                known.add(r)
+                sp.roles.append(r)
     speakers = list(registry.values())
     _apply_curation(speakers, curation, warnings)
     _assign_ids(speakers)
@@ -44,31 +49,82 @@ def build_speakers(statements: list[Statement], curation, warnings: Warnings) ->
     return speakers
 
 
+class _People:
+    """Persons in the order they last spoke, indexed so that each statement costs the same
+    however many people spoke before it: by surname (the first one or two characters), and by
+    surname and a form of address printed in their roles (李 + 律師 for …律師事務所合夥人)."""
+
+    def __init__(self):
+        self.order: dict[str, None] = {}                    # an ordered set: the last to speak is last
+        self.by_surname: dict[str, dict[str, None]] = {}     # the same order, per surname
+        self.roles: dict[str | None, list[str]] = {}         # every role printed with a name
+        self.addressed: dict[tuple[str, str], dict[str, None]] = {}
+
+    def add_roles(self, name: str | None, roles: list[str]) -> None:
+        self.roles.setdefault(name, []).extend(roles)
+        for role in roles if name else ():
+            for address in (a for a in lexicon.FORMS_OF_ADDRESS if a in role):
+                for surname in _surnames(name):
+                    self.addressed.setdefault((surname, address), {})[name] = None
+
+    def spoke(self, name: str) -> None:
+        for group in [self.order] + [self.by_surname.setdefault(s, {}) for s in _surnames(name)]:
+            group.pop(name, None)
+            group[name] = None
+
+    def last(self) -> str | None:
+        return next(reversed(self.order), None)
+
+    def of_surname(self, surname: str) -> list[str]:
+        """Persons whose name starts with the surname and goes on, in the order they last spoke."""
+        return list(self.by_surname.get(surname, ()))
+
+    def addressed_as(self, surname: str, address: str, limit: int = 2) -> list[str]:
+        """Up to `limit` persons of this surname who spoke and whose printed roles contain the
+        address; enough to tell one from several."""
+        if address not in lexicon.FORMS_OF_ADDRESS:     # not indexed: look at every person of the surname
+            return [p for p in self.of_surname(surname) if any(address in r for r in self.roles.get(p, []))][:limit]
+        spoke = self.by_surname.get(surname, {})
+        out = []
+        for p in self.addressed.get((surname, address), ()):
+            if p in spoke:
+                out.append(p)
+                if len(out) == limit:
+                    break
+        return out
+
+
+def _surnames(name: str) -> list[str]:
+    """The one- and two-character beginnings of a name that leave a given name after them."""
+    return [name[:n] for n in (1, 2) if len(name) > n]
+
+
 def _resolve_pronouns(statements: list[Statement], warnings: Warnings) -> None:
     """A pronoun refers to the last person who spoke, not to the nearest name in the text; a
-    surname with a form of address (李教授) to the last person of that surname who spoke."""
-    people: list[str] = []          # persons in the order they last spoke
+    surname with a form of address (李教授) to the last person of that surname who spoke; 該公司
+    to the last organization that spoke."""
+    people = _People()
+    orgs: dict[str, None] = {}      # organizations in the order they last spoke (an ordered set)
     last_person = None              # the statement of the person who spoke last
-    orgs: list[str] = []            # organizations in the order they last spoke
-    roles: dict[str, list[str]] = {}
     previous = None                 # the speaker of the statement just before
     for st in statements:
-        roles.setdefault(st.mention.name, []).extend(st.mention.roles)
+        people.add_roles(st.mention.name, st.mention.roles)
         m = st.mention
         st.speaker_rule = speaker_rule(m)
         if m.kind == "pronoun":
             st.speaker = _by_pronoun(st, people, previous, warnings, last_person)
         elif m.surname_only:
-            st.speaker = _by_surname(st, people, roles, previous, warnings)
+            st.speaker = _by_surname(st, people, previous, warnings)
         elif m.anaphor is not None:
             st.speaker = _by_anaphor(st, orgs, warnings)
         else:
             st.speaker = (_speaker_type(m), m.name)
         if st.speaker and st.speaker[0] == "person":
-            people = [p for p in people if p != st.speaker[1]] + [st.speaker[1]]
+            people.spoke(st.speaker[1])
             last_person = st
         if st.speaker and st.speaker[0] == "organization":
-            orgs = [o for o in orgs if o != st.speaker[1]] + [st.speaker[1]]
+            orgs.pop(st.speaker[1], None)
+            orgs[st.speaker[1]] = None
         previous = st.speaker
 
 
@@ -80,37 +136,43 @@ def _speaker_type(m) -> str:
     return "media" if is_media(m.name) else "organization"
 
 
-def _by_anaphor(st: Statement, orgs: list[str], warnings: Warnings):
+GENERIC_ORGANIZATION_NOUNS = ("公司", "集團", "集团", "企業", "企业", "機構", "机构")
+RECENT_PEOPLE = 6       # how far back a pronoun looks for a speaker whose given name fits its gender
+
+
+def _by_anaphor(st: Statement, orgs: dict[str, None], warnings: Warnings):
     """該公司 / 該局 is the last organization of that kind that spoke; 公司 alone the last one."""
     noun = st.mention.anaphor
-    fits = [o for o in orgs if not noun or noun in ("公司", "集團", "集团", "企業", "企业", "機構", "机构") or o.endswith(noun)]
-    if not fits:
-        warnings.add(f"line {st.paragraph.line}", f"{_printed(st)!r} points back to no organization that spoke before; statement dropped")
+    fit = next((o for o in reversed(orgs) if not noun or noun in GENERIC_ORGANIZATION_NOUNS or o.endswith(noun)), None)
+    if fit is None:
+        warnings.add("anaphor-without-antecedent", st.paragraph.line,
+                     f"{_printed(st)!r} points back to no organization that spoke before; statement dropped")
         return None
-    return "organization", fits[-1]
+    return "organization", fit
 
 
-def _by_pronoun(st: Statement, people: list[str], previous, warnings: Warnings, last_person=None):
+def _by_pronoun(st: Statement, people: _People, previous, warnings: Warnings, last_person=None):
     """他/她 is the last person who spoke, or a person introduced with a title later than that in
     the same paragraph (研究員李明持不同看法。她表示). A 她 skips a last speaker whose given name
-    reads as a man's for an earlier one whose name reads as a woman's, and 他 the reverse; every
+    reads as a man's for a recent one whose name reads as a woman's, and 他 the reverse; every
     such choice is said."""
     introduced = _introduced_before(st, last_person)
     if introduced:
-        warnings.add(f"line {st.paragraph.line}", f"pronoun {_printed(st)!r} taken for {introduced!r}, introduced before it "
-                     "with a title without speaking")
+        warnings.add("pronoun-introduced", st.paragraph.line,
+                     f"pronoun {_printed(st)!r} taken for {introduced!r}, introduced before it with a title without speaking")
         return "person", introduced
-    if not people:
-        warnings.add(f"line {st.paragraph.line}", f"pronoun {_printed(st)!r} has no earlier speaker to refer to; statement dropped")
+    last = people.last()
+    if last is None:
+        warnings.add("pronoun-without-antecedent", st.paragraph.line, f"pronoun {_printed(st)!r} has no earlier speaker to refer to; statement dropped")
         return None
-    if (gendered := _by_gender(_printed(st), people)) and gendered != people[-1]:
-        warnings.add(f"line {st.paragraph.line}", f"pronoun {_printed(st)!r} taken for {gendered!r} rather than the last "
-                     f"person who spoke, {people[-1]!r}, by the gender their given names suggest")
+    if (gendered := _by_gender(_printed(st), people)) and gendered != last:
+        warnings.add("pronoun-by-gender", st.paragraph.line, f"pronoun {_printed(st)!r} taken for {gendered!r} rather than "
+                     f"the last person who spoke, {last!r}, by the gender their given names suggest")
         return "person", gendered
-    if previous != ("person", people[-1]):
-        warnings.add(f"line {st.paragraph.line}", f"pronoun {_printed(st)!r} taken for {people[-1]!r}, the last person who "
+    if previous != ("person", last):
+        warnings.add("pronoun-across-speaker", st.paragraph.line, f"pronoun {_printed(st)!r} taken for {last!r}, the last person who "
                      f"spoke, although {previous[1] if previous else 'nobody'!r} spoke in between")
-    return "person", people[-1]
+    return "person", last
 
 
 def _introduced_before(st: Statement, last_person) -> str | None:
@@ -128,39 +190,41 @@ def _introduced_before(st: Statement, last_person) -> str | None:
 
 
 def _name_at(text: str, i: int) -> str | None:
-    from .mentions import is_name
     three, two = text[i:i + 3], text[i:i + 2]
     if len(three) == 3 and is_name(three) and text[i + 3:i + 4] in lexicon.NAME_BOUNDARY:
         return three
     return two if is_name(two) and text[i + 2:i + 3] in lexicon.NAME_BOUNDARY else None
 
 
-def _by_gender(pronoun: str, people: list[str]) -> str | None:
-    """The most recent speaker whose given name fits the pronoun, when any does."""
+def _by_gender(pronoun: str, people: _People) -> str | None:
+    """The most recent speaker whose given name fits the pronoun, among the last few."""
     want = lexicon.PRONOUNS.get(pronoun)
-    for name in reversed(people):
+    for k, name in enumerate(reversed(people.order)):
+        if k == RECENT_PEOPLE:
+            break
         female = any(ch in lexicon.FEMALE_NAME_CHARACTERS for ch in name[1:])
         if (want == "female") == female:
             return name
     return None
 
 
-def _by_surname(st: Statement, people: list[str], roles: dict, previous, warnings: Warnings):
+def _by_surname(st: Statement, people: _People, previous, warnings: Warnings):
     """李所長 is the 李 whose printed role has 所長; 李先生 the last 李 who spoke. With several 李 it is
     sure only when 李先生/李女士 continues the statement just before; otherwise it is said."""
     surname = st.mention.surname_only
     address = _printed(st)[len(surname):]
-    fits = [p for p in people if p.startswith(surname) and len(p) > len(surname)]
-    by_role = [p for p in fits if any(address in r for r in roles.get(p, []))]   # 李律師: …律師事務所合夥人
+    by_role = people.addressed_as(surname, address)   # 李律師: …律師事務所合夥人
     if len(by_role) == 1:
         return "person", by_role[0]
+    fits = people.by_surname.get(surname)
     if not fits:
-        warnings.add(f"line {st.paragraph.line}", f"{_printed(st)!r} names no earlier speaker of surname {surname}; statement dropped")
+        warnings.add("surname-without-antecedent", st.paragraph.line, f"{_printed(st)!r} names no earlier speaker of surname {surname}; statement dropped")
         return None
-    continues = previous == ("person", fits[-1]) and address in lexicon.GENERIC_ADDRESSES
+    last = next(reversed(fits))
+    continues = previous == ("person", last) and address in lexicon.GENERIC_ADDRESSES
     if len(fits) > 1 and not continues:
-        warnings.add(f"line {st.paragraph.line}", f"{_printed(st)!r} could be any of {fits}; taken for the last who spoke, {fits[-1]!r}")
-    return "person", fits[-1]
+        warnings.add("surname-ambiguous", st.paragraph.line, f"{_printed(st)!r} could be any of {list(fits)}; taken for the last who spoke, {last!r}")
+    return "person", last
 
 
 def _printed(st: Statement) -> str:
@@ -175,7 +239,7 @@ def _apply_curation(speakers: list[Speaker], curation, warnings: Warnings) -> No
         if entry is None:
             _derive(sp)
             if curation.path is not None and sp.speaker_type in ("person", "organization"):
-                warnings.add(f"line {sp.statements[0].paragraph.line}", f"speaker {sp.name!r} has no entry in {curation.path.name}; id and romanization derived")
+                warnings.add("speaker-not-curated", sp.statements[0].paragraph.line, f"speaker {sp.name!r} has no entry in {curation.path.name}; id and romanization derived")
             continue
         seen.add(sp.name)
         _curate(sp, entry, curation.path, warnings)
@@ -193,7 +257,8 @@ def _derive(sp: Speaker) -> None:
 def _curate(sp: Speaker, entry: dict, path, warnings: Warnings) -> None:
     where = f"{path}: speaker {sp.name!r}"
     if entry.get("speaker_type") and entry["speaker_type"] != sp.speaker_type:
-        warnings.add(where, f"curated type {entry['speaker_type']!r} overrides the rules' {sp.speaker_type!r}")
+        warnings.add("curated-type-override", None, f"speaker {sp.name!r}: curated type {entry['speaker_type']!r} overrides "
+                     f"the rules' {sp.speaker_type!r}", file="curation", where=str(path))
         sp.speaker_type = entry["speaker_type"]
         for st in sp.statements:     # the mention follows its speaker, so the tables never disagree
             st.mention.kind = _mention_kind(st.mention, sp.speaker_type)
@@ -252,13 +317,19 @@ def slug(romanized: str) -> str:
 
 
 def _assign_ids(speakers: list[Speaker]) -> None:
+    """The slug of the romanized name; a repeat gets -2, -3, … (the first number not taken)."""
     taken = {sp.speaker_id for sp in speakers if sp.speaker_id}
+    next_k: dict[str, int] = {}     # per slug, the number to try next: ids taken stay taken, so no scan from 2 again
     for sp in speakers:
         if sp.speaker_id:
             continue
         base = slug(sp.name_romanized)
-        candidate, k = base, 2
+        candidate, k = base, next_k.get(base, 2)
+        if candidate in taken:
+            candidate = f"{base}-{k}"
         while candidate in taken:
-            candidate, k = f"{base}-{k}", k + 1
+            k += 1
+            candidate = f"{base}-{k}"
+        next_k[base] = k + 1 if candidate != base else k
         sp.speaker_id = candidate
         taken.add(candidate)

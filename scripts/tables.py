@@ -1,9 +1,11 @@
 """Records -> the tables' rows, each a dict with exactly the schema's columns in order."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from . import schemas
+from .ids import anchored_id, number_repeats
 from .source import anchor
 
 
@@ -69,10 +71,11 @@ def block_row(b) -> dict:
 
 def paragraph_rows(doc, paragraph_ids: dict) -> list[dict]:
     by_section = {s.section_index: s for s in doc.sections}
+    speakers_of = _speakers_by_paragraph(doc)
     rows = []
     for b in (b for b in doc.blocks if b.block_type == "paragraph"):
         sec = by_section[b.section_index]
-        speakers = _paragraph_speakers(doc, b)
+        speakers = speakers_of.get(b.block_id, [])
         rows.append({
             "paragraph_id": paragraph_ids[b.block_id], "position": len(rows), "block_id": b.block_id,
             "section_index": sec.section_index, "section_label": sec.label, "section_title": sec.title, "text": b.text,
@@ -84,13 +87,15 @@ def paragraph_rows(doc, paragraph_ids: dict) -> list[dict]:
     return rows
 
 
-def _paragraph_speakers(doc, block) -> list:
+def _speakers_by_paragraph(doc) -> dict[str, list]:
+    """block_id -> the speakers of its statements, in the order they first speak there; one
+    pass over the statements (grouped once, not scanned again for every paragraph)."""
     by_id = {sp.speaker_id: sp for sp in doc.speakers}
-    ids = []
+    ids: dict[str, dict[str, None]] = {}
     for st in doc.statements:
-        if st.paragraph is block and st.speaker_id and st.speaker_id not in ids:
-            ids.append(st.speaker_id)
-    return [by_id[i] for i in ids]
+        if st.speaker_id:
+            ids.setdefault(st.paragraph.block_id, {})[st.speaker_id] = None
+    return {block_id: [by_id[i] for i in found] for block_id, found in ids.items()}
 
 
 def section_row(s, paragraph_ids: dict) -> dict:
@@ -110,10 +115,12 @@ def speaker_row(sp, paragraph_ids: dict) -> dict:
 
 def attribution_rows(doc, paragraph_ids: dict) -> list[dict]:
     text, rows = doc.source.text, []
-    for st in (s for s in doc.statements if s.speaker_id):
+    statements = [s for s in doc.statements if s.speaker_id]
+    ids = number_repeats([anchored_id("a", st.paragraph.text, st.cue[0] - st.paragraph.char_start) for st in statements])
+    for attribution_id, st in zip(ids, statements):
         c = st.content
         rows.append({
-            "attribution_id": f"a{len(rows) + 1:03d}", "paragraph_id": paragraph_ids[st.paragraph.block_id],
+            "attribution_id": attribution_id, "paragraph_id": paragraph_ids[st.paragraph.block_id],
             "speaker_id": st.speaker_id, "source_text": text[st.mention.start:st.mention.end],
             "source_start": st.mention.start, "source_end": st.mention.end, "mention_type": st.mention.kind,
             "cue_text": text[st.cue[0]:st.cue[1]], "cue_start": st.cue[0], "cue_end": st.cue[1],
@@ -125,9 +132,9 @@ def attribution_rows(doc, paragraph_ids: dict) -> list[dict]:
 
 
 def disclaimer_rows(blocks) -> list[dict]:
-    rows = []
-    for b in (b for b in blocks if b.block_type == "disclaimer"):
-        rows.append({"disclaimer_id": f"d{len(rows) + 1:03d}", "language": b.notice["language"],
+    rows, notices = [], [b for b in blocks if b.block_type == "disclaimer"]
+    for disclaimer_id, b in zip(number_repeats([anchored_id("d", b.text) for b in notices]), notices):
+        rows.append({"disclaimer_id": disclaimer_id, "language": b.notice["language"],
                      "platform": b.notice["platform"], "block_id": b.block_id, "text": b.text,
                      "char_start": b.char_start, "char_end": b.char_end})
     return rows
@@ -136,16 +143,34 @@ def disclaimer_rows(blocks) -> list[dict]:
 def erratum_rows(doc) -> list[dict]:
     found = [s.erratum for s in doc.sections if s.erratum] + curated_errata(doc)
     found.sort(key=lambda e: (e["char_start"], e["char_end"]))
-    return [{"erratum_id": f"e{i + 1:03d}", "block_id": e["block"].block_id, "char_start": e["char_start"],
+    ids = number_repeats([anchored_id("e", *_erratum_anchor(e)) for e in found])
+    return [{"erratum_id": erratum_id, "block_id": e["block"].block_id, "char_start": e["char_start"],
              "char_end": e["char_end"], "printed": e["printed"], "suggested": e["suggested"], "kind": e["kind"],
-             "note": e["note"], "detected_by": e["detected_by"]} for i, e in enumerate(found)]
+             "note": e["note"], "detected_by": e["detected_by"]} for erratum_id, e in zip(ids, found)]
+
+
+def _erratum_anchor(e: dict) -> tuple[str, int]:
+    """A curated erratum is anchored by its context (the curated file's own anchor: the id survives
+    edits of the line outside it); one found by rule by its line. The offset is where `printed` starts."""
+    if e["detected_by"] == "curated":
+        return e["context"], e["context"].index(e["printed"])
+    return e["block"].text, e["char_start"] - e["block"].char_start
 
 
 def curated_errata(doc) -> list[dict]:
-    out = []
+    out, starts = [], [b.char_start for b in doc.blocks]
     for i, entry in enumerate(doc.curation.errata):
         where = f"{doc.curation.path}: errata[{i}] ({entry['context']!r})"
         start, end = anchor(doc.source.text, entry["context"], entry["printed"], where)
-        block = next(b for b in doc.blocks if b.char_start <= start and end <= b.char_end)
+        block = block_at(doc.blocks, starts, start, end)
         out.append({**entry, "block": block, "char_start": start, "char_end": end, "detected_by": "curated"})
     return out
+
+
+def block_at(blocks: list, starts: list[int], start: int, end: int):
+    """The block holding [start, end): blocks are consecutive lines, so a binary search on their
+    starts finds it (an erratum never crosses a line end, see source.anchor)."""
+    b = blocks[bisect_right(starts, start) - 1]
+    if not (b.char_start <= start and end <= b.char_end):
+        raise ValueError(f"no block holds the span [{start}, {end})")
+    return b

@@ -121,7 +121,7 @@ def test_swap_without_renameat2_is_undone_when_the_second_rename_fails(previous,
     real = os.rename
 
     def rename(src, dst):
-        if Path(dst) == previous[0] and ".tmp-" in Path(src).name:
+        if Path(dst) == previous[0] and Path(src).name == "release":     # the new release, not the old one coming back
             raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
         return real(src, dst)
     monkeypatch.setattr(build_module, "_exchange", lambda a, b: False)
@@ -133,9 +133,9 @@ def test_swap_without_renameat2_is_undone_when_the_second_rename_fails(previous,
 
 def test_successful_build_swaps_in_and_cleans_up(previous, fresh_release):
     target, _ = previous
-    (target / "stale.txt").write_text("from an older release\n", encoding="utf-8")
+    (target / "data" / "errata" / "train-00000-of-00001.parquet").write_bytes(b"damaged")   # a listed file
     build(SOURCE, CURATION, target)
-    assert sha256_tree(target) == sha256_tree(fresh_release)     # the stale file went with the old release
+    assert sha256_tree(target) == sha256_tree(fresh_release)
     assert sorted(p.name for p in target.parent.iterdir()) == ["dataset"]
     assert oct(target.stat().st_mode & 0o777) == oct(0o755)
 

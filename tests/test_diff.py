@@ -1,6 +1,6 @@
 """`diff OLD NEW` on the release and on hand-edited copies; expected reports written by hand.
 
-The edits: attribution a005 (趙紹輝 也認為, line 10) gets the cue 指出 instead of 認為; erratum e034
+The edits: attribution a-04d6e4-28 (趙紹輝 也認為, line 10) gets the cue 指出 instead of 認為; erratum e-ec9f95-2
 (并 in the platform's notice, the last erratum) is deleted; section 2's title is changed.
 """
 from __future__ import annotations
@@ -22,8 +22,8 @@ UNCHANGED = ["document", "blocks", "paragraphs", "sections", "speakers", "discla
 
 @pytest.fixture()
 def edited(release_copy):
-    set_cell(release_copy, "attributions", "attribution_id", "a005", "cue_text", "指出")
-    rewrite(release_copy, "errata", lambda rows: [r for r in rows if r["erratum_id"] != "e034"])
+    set_cell(release_copy, "attributions", "attribution_id", "a-04d6e4-28", "cue_text", "指出")
+    rewrite(release_copy, "errata", lambda rows: [r for r in rows if r["erratum_id"] != "e-ec9f95-2"])
     return release_copy
 
 
@@ -42,11 +42,11 @@ def test_edited_copy_reports_the_changed_cell_and_the_removed_row(edited):
     assert result["tables"]["attributions"] == {
         "status": "changed", "primary_key": ["attribution_id"], "rows": {"old": 22, "new": 22},
         "columns_added": [], "columns_removed": [], "added": [], "removed": [],
-        "changed": [{"key": "a005", "fields": {"cue_text": {"old": "認為", "new": "指出"}}}],
+        "changed": [{"key": "a-04d6e4-28", "fields": {"cue_text": {"old": "認為", "new": "指出"}}}],
     }
     assert result["tables"]["errata"] == {
         "status": "changed", "primary_key": ["erratum_id"], "rows": {"old": 34, "new": 33},
-        "columns_added": [], "columns_removed": [], "added": [], "removed": ["e034"], "changed": [],
+        "columns_added": [], "columns_removed": [], "added": [], "removed": ["e-ec9f95-2"], "changed": [],
     }
     assert [t for t, d in result["tables"].items() if d["status"] == "unchanged"] == UNCHANGED
 
@@ -57,9 +57,9 @@ def test_text_report_and_exit_code(edited, capsys):
         f"old: {DATASET} (1.0.0)",
         f"new: {edited} (1.0.0)",
         "attributions: 1 changed (22 -> 22 rows)",
-        "  ~ a005 cue_text: '認為' -> '指出'",
+        "  ~ a-04d6e4-28 cue_text: '認為' -> '指出'",
         "errata: 1 removed (34 -> 33 rows)",
-        "  - e034",
+        "  - e-ec9f95-2",
         "unchanged: document, blocks, paragraphs, sections, speakers, disclaimers",
         "2 table(s) differ",
     ]
@@ -72,7 +72,7 @@ def test_json_report_is_the_same_result(edited, capsys):
 
 def test_reversed_diff_shows_the_row_added(edited):
     result = diff_releases(edited, DATASET)
-    assert result["tables"]["errata"]["added"] == ["e034"] and result["tables"]["errata"]["removed"] == []
+    assert result["tables"]["errata"]["added"] == ["e-ec9f95-2"] and result["tables"]["errata"]["removed"] == []
     assert result["tables"]["attributions"]["changed"][0]["fields"] == {"cue_text": {"old": "指出", "new": "認為"}}
 
 
@@ -96,7 +96,7 @@ def test_an_added_column_is_reported_once_not_on_every_row(release_copy):
 
 def test_usage_errors_exit_2(tmp_path, capsys):
     assert main(["diff", str(DATASET), str(tmp_path / "missing")]) == 2
-    assert "not a release folder" in capsys.readouterr().err
+    assert f"{tmp_path / 'missing'}: no such folder (given as NEW_DIR)" in capsys.readouterr().err
     assert main(["diff", str(tmp_path), str(DATASET)]) == 2          # a folder without data/
     with pytest.raises(SystemExit) as exc:
         main(["diff", str(DATASET)])                                    # NEW_DIR missing

@@ -195,13 +195,14 @@ def test_cli_missing_release_folder_is_a_usage_error_naming_it(tmp_path):
     done = subprocess.run([sys.executable, "-m", "jd_wechat_commentary.cli", "evaluate", str(gold), "/nope"],
                           capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == "error: the predicted release folder /nope does not exist (or is not a folder)\n"
+    assert done.stderr == ("error: /nope: no such folder (given as PRED_DIR); give a release folder that build wrote "
+                           "(it holds MANIFEST.json and data/), e.g. dataset\n")
 
 
 def test_cli_missing_gold_folder_and_missing_table_are_usage_errors(tmp_path, capsys):
     gold = release(tmp_path / "gold", GOLD_ROWS, GOLD_SPEAKERS)
     assert main(["evaluate", str(tmp_path / "no-gold"), str(gold)]) == 2
-    assert capsys.readouterr().err == f"error: the gold release folder {tmp_path / 'no-gold'} does not exist (or is not a folder)\n"
+    assert capsys.readouterr().err.startswith(f"error: {tmp_path / 'no-gold'}: no such folder (given as GOLD_DIR); ")
     (gold / "speakers.jsonl").unlink()
     assert main(["evaluate", str(gold), str(gold)]) == 2
     assert capsys.readouterr().err == (f"error: {gold}: no speakers table "

@@ -24,6 +24,8 @@ SHIPPED = {  # path in the wheel -> file in the repository
     "jd_wechat_commentary/project/LICENSE-DATA.md": "LICENSE-DATA.md",
     "jd_wechat_commentary/card_generic.md": "scripts/card_generic.md",
     "jd_wechat_commentary/license_generic.md": "scripts/license_generic.md",
+    "jd_wechat_commentary/view.css": "scripts/view.css",       # inlined into the page `view` writes
+    "jd_wechat_commentary/view.js": "scripts/view.js",
     **{f"jd_wechat_commentary/schema/{t}.schema.json": f"schema/{t}.schema.json" for t in schemas.TABLES},
 }
 
@@ -95,21 +97,37 @@ def test_installed_package_outside_a_project_asks_for_the_folders(installed, tmp
     empty = tmp_path / "elsewhere"
     empty.mkdir()
     build = _run_installed(installed, empty, ["build"])
-    assert (build.returncode, build.stderr) == (2, "error: no dataset/source/article.txt in the current folder; "
-                                                   "give --source FILE and --out DIR\n")
+    assert (build.returncode, build.stderr) == (2, f"error: {empty}: no dataset/source/article.txt in this folder, so there "
+                                                   "is no default source and release folder; run build in the project "
+                                                   "folder, or give --source FILE --out DIR\n")
     validate = _run_installed(installed, empty, ["validate"])
-    assert (validate.returncode, validate.stderr) == (2, "error: no dataset/source/article.txt in the current folder; "
-                                                         "give the release folder\n")
+    assert (validate.returncode, validate.stderr) == (2, f"error: {empty}: no dataset/source/article.txt in this folder, so "
+                                                         "there is no default release folder; give the folder to check: "
+                                                         "jd-wechat-commentary validate DIR\n")
+    view = _run_installed(installed, empty, ["view"])
+    assert (view.returncode, view.stderr) == (2, f"error: {empty}: no dataset/source/article.txt in this folder, so "
+                                                 "there is no default release folder; give the folder to view: "
+                                                 "jd-wechat-commentary view DIR\n")
     assert not list(empty.iterdir())
 
 
-def test_editable_install_finds_the_checkout_from_anywhere(tmp_path, monkeypatch):
-    """The editable workflow: scripts/ runs from the checkout, whose dataset/ stays the default
-    from any folder, and a project folder in the current directory wins over it."""
+def test_installed_package_writes_the_same_view(installed, tmp_path):
+    """The page inlines view.css and view.js: the wheel carries them (package data)."""
+    from jd_wechat_commentary.cli import main
+    assert main(["view", str(DATASET), "--out", str(tmp_path / "checkout.html")]) == 0
+    done = _run_installed(installed, tmp_path, ["view", str(DATASET), "--out", "installed.html"])
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "installed.html").read_bytes() == (tmp_path / "checkout.html").read_bytes()
+
+
+def test_editable_install_never_falls_back_to_the_checkout(tmp_path, monkeypatch):
+    """The editable workflow: scripts/ runs from the checkout and reads its templates and schemas
+    there, but the default release is the current folder's dataset/ only: from anywhere else the
+    commands ask for a folder rather than quietly use the checkout's."""
     assert about.PACKAGE == ROOT / "scripts" and about.CARD_TEMPLATE == ROOT / "CARD.md"
     assert schemas.SCHEMA_DIR == ROOT / "schema"
     monkeypatch.chdir(tmp_path)
-    assert about.project_root() == ROOT
+    assert about.project_root() is None and about.default_release() is None
     (tmp_path / "dataset" / "source").mkdir(parents=True)
     (tmp_path / "dataset" / "source" / "article.txt").write_text("x", encoding="utf-8")
     assert about.project_root() == tmp_path and about.default_release() == tmp_path / "dataset"

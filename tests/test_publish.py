@@ -83,7 +83,9 @@ def test_invalid_release_is_refused_before_any_network_use(release_copy, capsys,
 
 def test_missing_release_folder_is_a_usage_error(tmp_path, capsys, offline_guard):
     assert main(["publish", "--repo-id", "someone/x", "--dir", str(tmp_path / "nothing"), "--dry-run"]) == 2
-    assert "not a release folder" in capsys.readouterr().err
+    assert "nothing: no such folder (given as --dir)" in capsys.readouterr().err
+    assert main(["publish", "--repo-id", "someone/x", "--dir", str(tmp_path), "--dry-run"]) == 2
+    assert "not a release folder (given as --dir; it holds neither MANIFEST.json nor data/)" in capsys.readouterr().err
 
 
 class RefsOnly:

@@ -1,8 +1,8 @@
 """Tampered releases: validate names each with a stable code, compared as [(code, table, row)].
 
 Every case breaks a copy of a fresh build. Expected reports were worked out by hand from the
-data: e.g. 曹磊 (cao-lei) speaks in p004 and p005, a005 is 趙紹輝's 也認為 on line 10, a021 is
-高攀's 他指出 on line 28 (p022, where a020 keeps him as the paragraph's speaker).
+data: e.g. 曹磊 (cao-lei) speaks in p004 and p005, a-04d6e4-28 is 趙紹輝's 也認為 on line 10, a-cf7c31-10 is
+高攀's 他指出 on line 28 (p022, where a-cf7c31-4 keeps him as the paragraph's speaker).
 """
 from __future__ import annotations
 
@@ -66,10 +66,10 @@ def test_flipped_byte_inside_the_file(release):
 
 
 def test_edited_speaker_name(release):
-    # 曹磊 speaks in a002 (網經社電子商務研究中心主任曹磊認為, p004) and a003 (曹磊指出, p005): neither prints 曹雷
+    # 曹磊 speaks in a-da52d9-15 (網經社電子商務研究中心主任曹磊認為, p004) and a-458b88-2 (曹磊指出, p005): neither prints 曹雷
     set_cell(release, "speakers", "speaker_id", "cao-lei", "name", "曹雷")
     assert flat(release) == [("derived-mismatch", "paragraphs", "p004"), ("derived-mismatch", "paragraphs", "p005"),
-                             ("speaker-mismatch", "attributions", "a002"), ("speaker-mismatch", "attributions", "a003"),
+                             ("speaker-mismatch", "attributions", "a-da52d9-15"), ("speaker-mismatch", "attributions", "a-458b88-2"),
                              CHECKSUM, ("content-hash-mismatch", "speakers", None)]
 
 
@@ -82,12 +82,12 @@ def test_edited_section_label_of_a_paragraph(release):
 
 
 def test_edited_cue_text(release):
-    set_cell(release, "attributions", "attribution_id", "a005", "cue_text", "指出")
-    assert flat(release) == [("offset-mismatch", "attributions", "a005"), CHECKSUM, ("content-hash-mismatch", "attributions", None)]
+    set_cell(release, "attributions", "attribution_id", "a-04d6e4-28", "cue_text", "指出")
+    assert flat(release) == [("offset-mismatch", "attributions", "a-04d6e4-28"), CHECKSUM, ("content-hash-mismatch", "attributions", None)]
 
 
 def test_removed_row(release):
-    rewrite(release, "attributions", lambda rows: [r for r in rows if r["attribution_id"] != "a021"])
+    rewrite(release, "attributions", lambda rows: [r for r in rows if r["attribution_id"] != "a-cf7c31-10"])
     assert flat(release) == [("count-mismatch", "speakers", "gao-pan"),
                              ("card-mismatch", "attributions", None), ("card-mismatch", "attributions", None),
                              ("card-mismatch", "attributions", None), CHECKSUM, ("content-hash-mismatch", "attributions", None)]
@@ -97,24 +97,24 @@ def test_removed_row(release):
 def test_duplicated_id(release):
     rewrite(release, "attributions", lambda rows: rows + [rows[0]])
     problems = flat(release)
-    assert problems[:2] == [("duplicate-id", "attributions", "a001"), ("count-mismatch", "speakers", "jd")]
+    assert problems[:2] == [("duplicate-id", "attributions", "a-6418df-7"), ("count-mismatch", "speakers", "jd")]
     assert problems[-2:] == [CHECKSUM, ("content-hash-mismatch", "attributions", None)]
     assert {p[0] for p in problems[2:-2]} == {"card-mismatch"}
 
 
 def test_shifted_offset(release):
     def shift(rows):
-        (row,) = [r for r in rows if r["attribution_id"] == "a005"]
+        (row,) = [r for r in rows if r["attribution_id"] == "a-04d6e4-28"]
         row["cue_start"], row["cue_end"] = row["cue_start"] + 1, row["cue_end"] + 1
         return rows
     rewrite(release, "attributions", shift)
-    assert flat(release) == [("offset-mismatch", "attributions", "a005"), CHECKSUM, ("content-hash-mismatch", "attributions", None)]
+    assert flat(release) == [("offset-mismatch", "attributions", "a-04d6e4-28"), CHECKSUM, ("content-hash-mismatch", "attributions", None)]
 
 
 def test_unknown_speaker_id(release):
-    set_cell(release, "attributions", "attribution_id", "a001", "speaker_id", "jdcom")
+    set_cell(release, "attributions", "attribution_id", "a-6418df-7", "speaker_id", "jdcom")
     problems = flat(release)
-    assert problems[:3] == [("unknown-speaker", "attributions", "a001"), ("count-mismatch", "speakers", "jd"),
+    assert problems[:3] == [("unknown-speaker", "attributions", "a-6418df-7"), ("count-mismatch", "speakers", "jd"),
                             ("derived-mismatch", "paragraphs", "p003")]
     assert problems[-2:] == [CHECKSUM, ("content-hash-mismatch", "attributions", None)]
 
@@ -181,12 +181,12 @@ def test_cli_exit_codes(release, tmp_path, capsys):
 
 
 def test_cli_json_report(release, capsys):
-    set_cell(release, "attributions", "attribution_id", "a005", "cue_text", "指出")
+    set_cell(release, "attributions", "attribution_id", "a-04d6e4-28", "cue_text", "指出")
     assert main(["validate", str(release), "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["valid"] is False
     assert [(p["code"], p["table"], p["row"], p["field"]) for p in report["problems"]][0] == \
-        ("offset-mismatch", "attributions", "a005", "cue_start")
+        ("offset-mismatch", "attributions", "a-04d6e4-28", "cue_start")
 
 
 def test_cli_entry_point_exit_codes(release, tmp_path):
@@ -328,8 +328,8 @@ def test_flipped_byte_in_a_data_page_is_corrupt(release):
 # sizes and the manifest (reseal), so that checksums and content hashes say nothing: each case below
 # must be caught by the one rule it breaks. Offsets were read off dataset/source/article.txt: line 7
 # (p004) is [380, 448) and prints 網經社電子商務研究中心主任曹磊 [380, 395) 認為 [395, 397) ,
-# then the content from 398; line 10 (p007) is [802, 879); line 11 (p008) is [880, 1057), a006's
-# content is [889, 1057); line 29 (b029, the Chinese notice d001) is [3205, 3260) and opens 特別聲明.
+# then the content from 398; line 10 (p007) is [802, 879); line 11 (p008) is [880, 1057), a-b30c85-5's
+# content is [889, 1057); line 29 (b029, the Chinese notice d-d2e9ce) is [3205, 3260) and opens 特別聲明.
 
 def reseal(root: Path) -> None:
     """The card's dataset_info sizes and the manifest, re-written to agree with the edited files."""
@@ -379,39 +379,39 @@ def test_reseal_alone_keeps_the_release_valid(release):
 
 
 def test_attribution_content_outside_its_paragraph(release):
-    # a005 (p007, [802, 879)) given a006's content from p008: the text is the source slice, the place is wrong
+    # a-04d6e4-28 (p007, [802, 879)) given a-b30c85-5's content from p008: the text is the source slice, the place is wrong
     text = source_text(release)
     edit = {"content_start": 889, "content_end": 1057, "content_text": text[889:1057]}
-    assert tampered(release, ("attributions", "attribution_id", "a005", edit)) == [("span-misplaced", "attributions", "a005")]
+    assert tampered(release, ("attributions", "attribution_id", "a-04d6e4-28", edit)) == [("span-misplaced", "attributions", "a-04d6e4-28")]
     (problem,) = validate_release(release).problems
     assert problem.field == "content_end" and problem.message == "the content ends at 1057, after paragraph p007 ends at 879"
 
 
 def test_attribution_moved_to_another_paragraph(release):
-    # a005 said to be in p008; p007's speakers and 趙紹輝's first paragraph re-derived to match, so only the place is wrong
-    assert tampered(release, ("attributions", "attribution_id", "a005", {"paragraph_id": "p008"}),
+    # a-04d6e4-28 said to be in p008; p007's speakers and 趙紹輝's first paragraph re-derived to match, so only the place is wrong
+    assert tampered(release, ("attributions", "attribution_id", "a-04d6e4-28", {"paragraph_id": "p008"}),
                     ("paragraphs", "paragraph_id", "p007", {"speaker_ids": [], "speaker_names": []}),
                     ("speakers", "speaker_id", "zhao-shaohui", {"first_paragraph_id": "p008"})) == [
-        ("span-misplaced", "attributions", "a005")]
-    assert problem_fields(release) == [("span-misplaced", "attributions", "a005", "source_start")]
+        ("span-misplaced", "attributions", "a-04d6e4-28")]
+    assert problem_fields(release) == [("span-misplaced", "attributions", "a-04d6e4-28", "source_start")]
 
 
 def test_attribution_content_overlapping_its_cue(release):
-    # a002: 認為 is [395, 397); content moved to start at 396 (為,京東…) overlaps the cue
+    # a-da52d9-15: 認為 is [395, 397); content moved to start at 396 (為,京東…) overlaps the cue
     text = source_text(release)
     assert text[395:397] == "認為"
     edit = {"content_start": 396, "content_text": text[396:448]}
-    assert tampered(release, ("attributions", "attribution_id", "a002", edit)) == [("span-misplaced", "attributions", "a002")]
-    assert problem_fields(release) == [("span-misplaced", "attributions", "a002", "content_start")]
+    assert tampered(release, ("attributions", "attribution_id", "a-da52d9-15", edit)) == [("span-misplaced", "attributions", "a-da52d9-15")]
+    assert problem_fields(release) == [("span-misplaced", "attributions", "a-da52d9-15", "content_start")]
 
 
 def test_attribution_cue_before_its_source(release):
-    # a002's cue said to be 主任 [391, 393) (網經社電子商務研究中心 is [380, 391)), inside its own mention [380, 395)
+    # a-da52d9-15's cue said to be 主任 [391, 393) (網經社電子商務研究中心 is [380, 391)), inside its own mention [380, 395)
     text = source_text(release)
     assert text[391:393] == "主任"
     edit = {"cue_start": 391, "cue_end": 393, "cue_text": "主任"}
-    assert tampered(release, ("attributions", "attribution_id", "a002", edit)) == [("span-misplaced", "attributions", "a002")]
-    assert problem_fields(release) == [("span-misplaced", "attributions", "a002", "cue_start")]
+    assert tampered(release, ("attributions", "attribution_id", "a-da52d9-15", edit)) == [("span-misplaced", "attributions", "a-da52d9-15")]
+    assert problem_fields(release) == [("span-misplaced", "attributions", "a-da52d9-15", "cue_start")]
 
 
 def tables_of(text: str) -> dict[str, list[dict]]:
@@ -440,25 +440,26 @@ def test_content_before_its_source_that_is_no_quotation_is_misplaced():
     tables = tables_of(QUOTE_FIRST)
     tables["attributions"][1].update(content_text="讀者還在。", content_start=15, content_end=20)   # the quotation marks dropped
     report = validate_tables(tables)
-    assert [(p.code, p.table, p.row, p.field) for p in report.problems] == [("span-misplaced", "attributions", "a002", "content_start")]
+    # the id: sha256 of line 2's text starts 47b81e, and its cue 說 is at offset 10 of the line
+    assert [(p.code, p.table, p.row, p.field) for p in report.problems] == [("span-misplaced", "attributions", "a-47b81e-10", "content_start")]
 
 
 def test_erratum_outside_its_block(release):
-    # e001 (于 at 43, line 1) said to be in b003, line 3 [59, 141)
-    assert tampered(release, ("errata", "erratum_id", "e001", {"block_id": "b003"})) == [("span-misplaced", "errata", "e001")]
+    # e-830c9f-3 (于 at 43, line 1) said to be in b003, line 3 [59, 141)
+    assert tampered(release, ("errata", "erratum_id", "e-830c9f-3", {"block_id": "b003"})) == [("span-misplaced", "errata", "e-830c9f-3")]
 
 
 def test_disclaimer_span_is_not_its_block(release):
-    # d001 shortened to 特別聲明 [3205, 3209); its block b029 is the whole line [3205, 3260)
+    # d-d2e9ce shortened to 特別聲明 [3205, 3209); its block b029 is the whole line [3205, 3260)
     assert source_text(release)[3205:3209] == "特別聲明"
     edit = {"char_end": 3209, "text": "特別聲明"}
-    assert tampered(release, ("disclaimers", "disclaimer_id", "d001", edit)) == [("derived-mismatch", "disclaimers", "d001")]
-    assert problem_fields(release) == [("derived-mismatch", "disclaimers", "d001", "block_id")]
+    assert tampered(release, ("disclaimers", "disclaimer_id", "d-d2e9ce", edit)) == [("derived-mismatch", "disclaimers", "d-d2e9ce")]
+    assert problem_fields(release) == [("derived-mismatch", "disclaimers", "d-d2e9ce", "block_id")]
 
 
 @pytest.mark.parametrize("block_id,block_type,expected", [
     ("b001", "image", ("block-type-mismatch", "paragraphs", "p001")),      # line 1 is p001
-    ("b029", "paragraph", ("block-type-mismatch", "disclaimers", "d001")),  # line 29, the Chinese notice
+    ("b029", "paragraph", ("block-type-mismatch", "disclaimers", "d-d2e9ce")),  # line 29, the Chinese notice
     ("b006", "paragraph", ("block-type-mismatch", "sections", 1)),         # line 6, the heading 01.十年合作升級…
 ])
 def test_row_points_at_a_block_of_the_wrong_type(release, block_id, block_type, expected):
@@ -480,30 +481,30 @@ def test_the_number_a_label_prints(label, number):
 
 
 def test_organization_mention_of_a_person(release):
-    # a001 is 京東方面回應稱: an organization mention; 京東 (jd) made a person
-    assert tampered(release, ("speakers", "speaker_id", "jd", {"speaker_type": "person"})) == [("speaker-mismatch", "attributions", "a001")]
-    assert problem_fields(release) == [("speaker-mismatch", "attributions", "a001", "speaker_id")]
+    # a-6418df-7 is 京東方面回應稱: an organization mention; 京東 (jd) made a person
+    assert tampered(release, ("speakers", "speaker_id", "jd", {"speaker_type": "person"})) == [("speaker-mismatch", "attributions", "a-6418df-7")]
+    assert problem_fields(release) == [("speaker-mismatch", "attributions", "a-6418df-7", "speaker_id")]
 
 
-@pytest.mark.parametrize("attribution_id,mention_type", [("a001", "name"), ("a003", "organization")])
+@pytest.mark.parametrize("attribution_id,mention_type", [("a-6418df-7", "name"), ("a-458b88-2", "organization")])
 def test_mention_type_disagrees_with_the_speaker_type(release, attribution_id, mention_type):
     edit = {"mention_type": mention_type}
     assert tampered(release, ("attributions", "attribution_id", attribution_id, edit)) == [("speaker-mismatch", "attributions", attribution_id)]
 
 
 def test_pronoun_mention_that_prints_a_name(release):
-    # a003's source is 曹磊 (line 8), not 他 or 她
-    assert tampered(release, ("attributions", "attribution_id", "a003", {"mention_type": "pronoun"})) == [
-        ("speaker-mismatch", "attributions", "a003")]
-    assert problem_fields(release) == [("speaker-mismatch", "attributions", "a003", "source_text")]
+    # a-458b88-2's source is 曹磊 (line 8), not 他 or 她
+    assert tampered(release, ("attributions", "attribution_id", "a-458b88-2", {"mention_type": "pronoun"})) == [
+        ("speaker-mismatch", "attributions", "a-458b88-2")]
+    assert problem_fields(release) == [("speaker-mismatch", "attributions", "a-458b88-2", "source_text")]
 
 
 def test_name_that_the_mention_does_not_print(release):
     # 趙紹輝 renamed 趙紹暉 consistently in paragraphs.speaker_names: his five mentions print 趙紹輝
-    # (a005 line 10, a006 line 11, a008 line 14, a012 line 19, a018 line 26)
+    # (a-04d6e4-28 line 10, a-b30c85-5 line 11, a-7f4bf2-3 line 14, a-be1f28-3 line 19, a-697465-3 line 26)
     edits = [("speakers", "speaker_id", "zhao-shaohui", {"name": "趙紹暉"})]
     edits += [("paragraphs", "paragraph_id", p, {"speaker_names": ["趙紹暉"]}) for p in ("p007", "p008", "p010", "p014", "p020")]
-    assert tampered(release, *edits) == [("speaker-mismatch", "attributions", a) for a in ("a005", "a006", "a008", "a012", "a018")]
+    assert tampered(release, *edits) == [("speaker-mismatch", "attributions", a) for a in ("a-04d6e4-28", "a-b30c85-5", "a-7f4bf2-3", "a-be1f28-3", "a-697465-3")]
 
 
 SURNAME_AND_ADDRESS = "研究所所長李慕華認為,租金太高。\n李所長表示,讀者還在。"   # 李所長 [17, 20) is 李慕華
@@ -524,7 +525,8 @@ def test_surname_with_a_form_of_address_of_another_surname():
     tables["speakers"][0]["name"] = "王慕華"
     for p in tables["paragraphs"]:
         p["speaker_names"] = ["王慕華"]
-    assert validate_tables(tables).flat() == [("speaker-mismatch", "attributions", "a001"), ("speaker-mismatch", "attributions", "a002")]
+    # ids: line 1 hashes to 03e3c7, 認為 at offset 8; line 2 hashes to 23b218, 表示 at offset 3
+    assert validate_tables(tables).flat() == [("speaker-mismatch", "attributions", "a-03e3c7-8"), ("speaker-mismatch", "attributions", "a-23b218-3")]
 
 
 def test_script_disagrees_with_the_converted_column(release):
@@ -654,7 +656,7 @@ def test_reader_that_stops_early_gets_no_traceback(release, unbuffered):
     ({"cue_text": "表示"}, "cue_start", "text[3067:3071] is '表示認同', but cue_text is '表示'"),
 ])
 def test_offset_mismatch_says_which_offset_is_wrong(release, edit, fld, message):
-    # a020 is 高攀對此表示認同 (line 28): 表示認同 [3067, 3071), no content
-    edit_rows(release, "attributions", "attribution_id", "a020", **edit)
+    # a-cf7c31-4 is 高攀對此表示認同 (line 28): 表示認同 [3067, 3071), no content
+    edit_rows(release, "attributions", "attribution_id", "a-cf7c31-4", **edit)
     problems = [p for p in validate_release(release).problems if p.code == "offset-mismatch"]
-    assert [(p.row, p.field, p.message) for p in problems] == [("a020", fld, message)]
+    assert [(p.row, p.field, p.message) for p in problems] == [("a-cf7c31-4", fld, message)]
