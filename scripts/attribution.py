@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .blocks import Block
+from .cue_search import find_cue_heads
 from .errors import Warnings
 from .mentions import NOT_NAMES, Mention, known_names, parse_mention
 from .sentences import closing_quote, ends_sentence, has_quoted_sentence, is_quotation, split_sentences
@@ -28,6 +29,8 @@ class Statement:
     quote_type: str
     speaker: tuple[str, str] | None = None   # (speaker_type, name), set by speakers.py
     speaker_id: str | None = None
+    rule_id: str = "sentence-start"          # which rule found the statement (lexicon.RULES)
+    speaker_rule: str = ""                   # which rule decided the speaker (lexicon.SPEAKER_RULES)
 
 
 @dataclass
@@ -37,6 +40,8 @@ class _Head:
     cue: tuple[int, int]
     cue_kind: str
     quote: tuple[int, int] | None = None   # a quotation printed before its attribution
+    rule_id: str = "sentence-start"
+    content_end: int | None = None          # where the next statement of the same sentence begins
 
 
 def find_statements(text: str, paragraphs: list[Block], names: dict[str, str], warnings: Warnings) -> list[Statement]:
@@ -54,27 +59,52 @@ def _titled_names(text: str, paragraphs: list[Block], names: dict[str, str], war
     found = {}
     for block in paragraphs:
         for s, e in split_sentences(text, block.char_start, block.char_end):
-            head = _match_head(text, s, e, names)
-            if head is None or head.mention.surname_only or head.mention.address_only:
-                continue
-            m = head.mention
-            if m.kind == "name_with_title" and m.name not in found:
-                found[m.name] = "person"
-                if m.uncertain:
-                    warnings.add(m.uncertain[0], block.line, m.uncertain[1])
-            elif m.kind == "organization" and not m.uncertain:
-                found.setdefault(m.name, "organization")
+            for head in _sentence_heads(text, s, e, names):
+                _register(head.mention, found, block, warnings, text)
     return found
+
+
+def _register(m, found: dict[str, str], block: Block, warnings: Warnings, text: str) -> None:
+    if m.surname_only or m.address_only or m.name is None:
+        return
+    if m.rule == "organization-position" and text.count(m.name) >= 2:
+        found.setdefault(m.name, "organization")    # a word that recurs and speaks: a brand or body
+        return
+    if m.kind == "name_with_title" and m.name not in found:
+        found[m.name] = "person"
+        if m.uncertain:
+            warnings.add(m.uncertain[0], block.line, m.uncertain[1])
+    elif m.kind == "organization" and not m.uncertain and m.name not in found:
+        found[m.name] = "organization"
+        if m.notice:
+            warnings.add(m.notice[0], block.line, m.notice[1])
+
+
+def _sentence_heads(text: str, s: int, e: int, names: dict[str, str]) -> list[_Head]:
+    """The statement that opens the sentence (the genre's rules), else every statement found
+    from its cues."""
+    head = _match_head(text, s, e, names)
+    if head and not head.mention.uncertain and not _generic(head.mention):
+        return [head] + _later_heads(text, head, e, names)
+    found = find_cue_heads(text, s, e, names)
+    if head and (not found or found[0].mention.uncertain):
+        return [head]
+    heads = []
+    for h in found:
+        heads.append(_Head(0, h.mention, h.cue, h.cue_kind, rule_id=h.rule_id))
+        if heads[:-1]:
+            heads[-2].content_end = h.clause_start
+    return heads
 
 
 def _paragraph_statements(text: str, block: Block, names: dict[str, str], warnings: Warnings) -> list[Statement]:
     sentences = _join_quote_tails(text, split_sentences(text, block.char_start, block.char_end), names)
     heads = []
     for k, (s, e) in enumerate(sentences):
-        head = _match_head(text, s, e, names)
-        if head is None and (unknown := _unrecognised_speaker(text, s, e)):
+        found = _sentence_heads(text, s, e, names)
+        if not found and (unknown := _unrecognised_speaker(text, s, e)):
             warnings.add("unrecognised-speaker", block.line, unknown)
-        if head:
+        for head in found:
             head.sentence = k
             heads.append(head)
             if head.mention.uncertain:
@@ -82,8 +112,11 @@ def _paragraph_statements(text: str, block: Block, names: dict[str, str], warnin
     out = []
     for i, head in enumerate(heads):
         last = heads[i + 1].sentence - 1 if i + 1 < len(heads) else len(sentences) - 1
-        content = head.quote or _content_span(text, head.cue[1], sentences[last][1])
-        out.append(Statement(block, head.mention, head.cue, head.cue_kind, content, _quote_type(text, content, head)))
+        end = head.content_end if head.content_end is not None else sentences[max(last, head.sentence)][1]
+        content = head.quote or _content_span(text, head.cue[1], end)
+        st = Statement(block, head.mention, head.cue, head.cue_kind, content, _quote_type(text, content, head))
+        st.rule_id = head.rule_id
+        out.append(st)
     return out
 
 
@@ -101,6 +134,22 @@ def _join_quote_tails(text: str, sentences: list[tuple[int, int]], names: dict[s
 def _is_bare_attribution(text: str, s: int, e: int, names: dict[str, str]) -> bool:
     head = _match_mention_cue(text, s, e, names)
     return head is not None and ends_sentence(text, head.cue[1], e)
+
+
+def _later_heads(text: str, head: _Head, e: int, names: dict[str, str]) -> list[_Head]:
+    """蕭光偉指出，外交部強調，…: a sure speaker of another statement later in the sentence."""
+    start = head.quote[1] if head.quote and head.quote[1] > head.cue[1] else head.cue[1]
+    later = [h for h in find_cue_heads(text, start, e, names, confident_only=True) if h.rule_id != "cue-after-topic"]
+    heads = [_Head(0, h.mention, h.cue, h.cue_kind, rule_id=h.rule_id) for h in later]
+    for before, after in zip([head] + heads, later):
+        before.content_end = after.clause_start
+    return heads
+
+
+def _generic(mention) -> bool:
+    """該負責人 / 公司: a mention that only points back; the cue search resolves it."""
+    name = mention.name or ""
+    return mention.kind == "organization" and (name in lexicon.GENERIC_SUBJECTS or name[:1] in "該该本" or len(name) < 2)
 
 
 def _match_head(text: str, s: int, e: int, names: dict[str, str]) -> _Head | None:
@@ -200,7 +249,7 @@ def _match_quote_first(text: str, q: int, e: int, names: dict[str, str]) -> _Hea
         i += 1
     head = _match_mention_cue(text, i, e, names)
     if head and ends_sentence(text, head.cue[1], e):
-        head.quote = (q, close + 1)
+        head.quote, head.rule_id = (q, close + 1), "quote-first"
         return head
     return None
 
@@ -221,7 +270,7 @@ def _content_span(text: str, cue_end: int, stmt_end: int) -> tuple[int, int] | N
     while s < stmt_end and text[s] in lexicon.CUE_TRAILERS:
         s += 1
     e = stmt_end
-    while e > s and text[e - 1].isspace():
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "，,；;"):
         e -= 1
     if ends_sentence(text, s, e):
         return None

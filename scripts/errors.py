@@ -43,6 +43,10 @@ WARNING_CODES = {
     "surname-ambiguous": "a surname with a form of address could be more than one earlier speaker",
     "speaker-not-curated": "a speaker the rules found has no entry in the curated file; its id and romanization are derived",
     "curated-type-override": "the curated file gives a speaker another type than the rules found",
+    "organization-by-position": "a word before a reporting verb that names no known person was taken for an organization",
+    "pronoun-introduced": "a pronoun was taken for a person introduced with a title in its paragraph who had not spoken",
+    "pronoun-by-gender": "a pronoun was taken for an earlier speaker whose given name fits its gender rather than the last one",
+    "anaphor-without-antecedent": "該公司/該局 points back to no organization that spoke before; the statement is dropped",
     "invisible-character": "an invisible character (zero-width, soft hyphen, byte-order mark, bidi control) in the text "
                            "can hide a name or a reporting verb from the rules",
 }

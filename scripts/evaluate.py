@@ -13,6 +13,10 @@ matches for cue, source and content spans), so results stay comparable with that
     span of the same kind in the same paragraph; precision = matched predicted / predicted,
     recall = matched gold / gold (the symmetric rule).
   Null content spans (bare agreement) are left out of content scoring.
+* Only named speakers (persons and organizations) are scored: media and unnamed sources
+  (speaker_type media, unnamed) are counted apart, never as named pairs.
+* by_rule: for each rule that found a predicted statement (attributions.rule_id), how many of
+  its (paragraph, speaker) pairs are in the gold, so a reader can trust or filter by rule.
 
 Conventions for empty sets, so that a perfect empty prediction scores 1.0 and no division
 by zero happens: both gold and pred empty -> P = R = F1 = 1.0; pred empty, gold not ->
@@ -29,6 +33,7 @@ from pathlib import Path
 from .layout import read_parquet
 
 SPAN_KINDS = ("cue", "source", "content")
+NAMED_TYPES = ("person", "organization")
 
 
 def read_table(root, table: str) -> list[dict]:
@@ -61,12 +66,14 @@ def prf(matched_pred: int, n_pred: int, matched_gold: int, n_gold: int) -> dict:
 def _keyed_attributions(root) -> list[dict]:
     """Attributions with paragraph_id and speaker_id replaced by release-independent keys."""
     paras = {p["paragraph_id"]: p["char_start"] for p in read_table(root, "paragraphs")}
-    names = {s["speaker_id"]: s["name"] for s in read_table(root, "speakers")}
+    speakers = {s["speaker_id"]: s for s in read_table(root, "speakers")}
     rows = []
     for a in read_table(root, "attributions"):
-        if a["paragraph_id"] not in paras or a["speaker_id"] not in names:
+        if a["paragraph_id"] not in paras or a["speaker_id"] not in speakers:
             raise ValueError(f"{root}: attribution {a.get('attribution_id')} points to an unknown paragraph or speaker")
-        rows.append({**a, "_para": paras[a["paragraph_id"]], "_speaker": names[a["speaker_id"]]})
+        sp = speakers[a["speaker_id"]]
+        rows.append({**a, "_para": paras[a["paragraph_id"]], "_speaker": sp["name"],
+                     "_named": sp.get("speaker_type", "person") in NAMED_TYPES})
     return rows
 
 
@@ -106,14 +113,26 @@ def check_same_source(gold_dir, pred_dir) -> None:
 
 def evaluate(gold_dir, pred_dir) -> dict:
     """Compare two releases; returns a JSON-serializable dict of pair and span scores."""
-    gold, pred = _keyed_attributions(gold_dir), _keyed_attributions(pred_dir)
+    gold_all, pred_all = _keyed_attributions(gold_dir), _keyed_attributions(pred_dir)
+    gold, pred = [r for r in gold_all if r["_named"]], [r for r in pred_all if r["_named"]]
     gp = {(r["_para"], r["_speaker"]) for r in gold}
     pp = {(r["_para"], r["_speaker"]) for r in pred}
     tp = len(gp & pp)
     result = {"pairs": {**prf(tp, len(pp), tp, len(gp)), "tp": tp}}
     for kind in SPAN_KINDS:
         result[kind] = score_spans(_spans(gold, kind), _spans(pred, kind))
+    result["by_rule"] = _by_rule(pred, gp)
+    result["not_named"] = {"gold": len(gold_all) - len(gold), "pred": len(pred_all) - len(pred)}
     return result
+
+
+def _by_rule(pred: list[dict], gold_pairs: set[tuple]) -> dict:
+    """Precision of the pairs each rule found (a pair found by two rules counts for both)."""
+    found: dict[str, set] = {}
+    for r in pred:
+        found.setdefault(r.get("rule_id") or "unknown", set()).add((r["_para"], r["_speaker"]))
+    return {rule: {"pairs": len(pairs), "correct": len(pairs & gold_pairs),
+                   "precision": len(pairs & gold_pairs) / len(pairs)} for rule, pairs in sorted(found.items())}
 
 
 def format_table(result: dict) -> str:
@@ -123,6 +142,8 @@ def format_table(result: dict) -> str:
     rows += [(f"{k} {m}", result[k][m]) for k in SPAN_KINDS for m in ("exact", "overlap")]
     for label, s in rows:
         lines.append(f"{label:<16}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{s['n_gold']:>6}{s['n_pred']:>6}")
+    for rule, s in result.get("by_rule", {}).items():
+        lines.append(f"rule {rule}: {s['correct']}/{s['pairs']} pairs in the gold (precision {s['precision']:.3f})")
     return "\n".join(lines)
 
 

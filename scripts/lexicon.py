@@ -17,21 +17,85 @@ SPEECH_CUES = (
     "認為", "认为", "認爲", "指出", "表示", "強調", "强调", "坦言", "直言", "提到", "談到", "谈到",
     "透露", "解釋", "解释", "稱", "称", "說", "说",
 )
+# Reporting verbs of real news copy beyond the commentary genre (Hong Kong, Taiwan and mainland
+# outlets). They are found from the cue (cue_search.py); the speaker is searched before them.
+NEWS_CUES = (
+    "告訴記者", "告诉记者", "對記者說", "对记者说", "發表看法", "发表看法", "作出回應", "作出回应", "回應道", "回应道",
+    "回應", "回应", "宣布", "宣佈", "公布", "公佈", "證實", "证实", "承認", "承认", "坦承", "警告", "提醒",
+    "建議", "建议", "呼籲", "呼吁", "敦促", "形容", "分析", "澄清", "質疑", "质疑", "批評", "批评", "否認", "否认",
+    "要求", "表明", "重申", "懇請", "恳请", "聲稱", "声称", "宣稱", "宣称", "堅稱", "坚称", "直指", "指稱", "指称",
+    "介紹", "介绍", "說明", "说明", "披露", "補充", "补充", "寫道", "写道", "問道", "问道", "反問", "反问", "答道",
+    "回答", "反駁", "反驳", "駁斥", "驳斥", "譴責", "谴责", "抨擊", "抨击", "指責", "指责", "表態", "表态",
+    "坦白", "感嘆", "感叹", "笑稱", "笑称", "笑言", "憶述", "忆述", "預計", "预计", "預料", "预料", "估計", "估计",
+    "提出", "主張", "主张", "評論", "评论", "點評", "点评", "提及", "談及", "谈及", "寫", "写", "指", "批", "問", "问",
+    "發表聲明", "发表声明", "發布聲明", "发布声明", "發佈聲明", "發聲明", "发声明", "發表言論", "发表言论", "發表談話", "发表谈话",
+    "辟謠", "辟谣", "勸告", "劝告", "不予置評", "不予置评",
+    "報導", "報道", "报道", "报导", "稱讚道", "称赞道", "讚道", "赞道", "說道", "说道", "笑道", "嘆道", "叹道", "表達", "表达", "發文", "发文", "撰文", "發帖", "发帖", "預期", "预期", "料", "倡", "促", "斥", "轟", "轰", "讚", "赞",
+    "勸", "劝", "重提",
+)
+# The variant character 説 (U+8AAC) is printed for 說 by some Hong Kong and Taiwan outlets.
+_VARIANTS = tuple(c.replace("說", "説") for c in SPEECH_CUES + NEWS_CUES if "說" in c)
 CUES = tuple(sorted(AGREEMENT_CUES + SPEECH_CUES, key=len, reverse=True))
+# Every cue the cue-first search knows, longest first.
+ALL_CUES = tuple(sorted(set(AGREEMENT_CUES + SPEECH_CUES + NEWS_CUES + _VARIANTS), key=len, reverse=True))
+# The same, by first character: the cue search looks up the cues that can start at a position.
+CUES_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _cue in ALL_CUES:
+    CUES_BY_FIRST[_cue[0]] = CUES_BY_FIRST.get(_cue[0], ()) + (_cue,)
+# A short cue followed by one of these characters is part of another word (指標, 批准, 說服, 稱為, 問題).
+CUE_NOT_BEFORE = {
+    "指": "出標标數数導导定引揮挥南控責责令示向望甲紋纹針针名派",
+    "批": "准評评次發发量示判文改覆复",
+    "問": "題题卷候責责世津",
+    "问": "题卷候责世津",
+    "寫": "作字信下入成道",
+    "写": "作字信下入成道",
+    "稱": "為为讚赞號号呼職职",
+    "称": "为赞号呼职",
+    "說": "服法",
+    "説": "服法",
+    "说": "服法",
+    "分析": "師师員员人",
+    "料": "理想到",
+    "促": "進进成使銷销",
+    "讚": "助賞",
+    "赞": "助赏",
+    "斥": "資资",
+    "倡": "議议導导",
+    "勸": "導說阻架解",
+    "劝": "导说阻架解",
+    "提出": "的",
+    "回答": "問问",
+    "形容": "詞词",
+    "要求": "的",
+}
+# Cues too short or too common to be trusted without a clear speaker right before them.
+WEAK_CUES = ("要求", "指", "批", "問", "问", "表達", "表达", "發文", "发文", "撰文", "發帖", "发帖", "預期", "预期", "料",
+             "倡", "促", "斥", "轟", "轰", "讚", "赞", "勸", "劝", "重提", "寫", "写", "提出", "要求", "回答", "分析", "說明", "说明", "介紹", "介绍",
+             "補充", "补充", "評論", "评论", "提及", "談及", "谈及", "預計", "预计", "估計", "估计", "預料", "预料")
 # A cue inside these words is not speech (對購房者來說 "for buyers", 據說 "reportedly", 可以說 "one may say").
-NOT_SPEECH = ("來說", "来说", "據說", "据说", "聽說", "听说", "可以說", "可以说", "應該說", "应该说", "就是說", "就是说",
+NOT_SPEECH = ("詢問", "询问", "提問", "提问", "訪問", "访问", "疑問", "疑问", "顧問", "顾问", "學問", "学问", "質問", "质问",
+              "慰問", "慰问", "追問", "追问", "反問", "反问", "來說", "来说", "據說", "据说", "聽說", "听说", "可以說", "可以说", "應該說", "应该说", "就是說", "就是说",
               "比如說", "比如说", "換句話說", "换句话说", "所說", "所说", "總的來說", "总的来说", "一般來說", "一般来说")
 # Words no title contains: a "role" with one of them is a clause, not a title (這一條款對購房者來…).
 NOT_IN_TITLES = set("對对是在了把被將将這这那")
 
 # Words between the mention and the cue: not part of either span.
-PARTICLES = ("進一步", "进一步", "進而", "进而", "對此", "对此", "同樣", "同样", "也", "則", "则", "還", "还", "亦", "更")
+PARTICLES = ("進一步", "进一步", "進而", "进而", "對此", "对此", "同樣", "同样", "也", "則", "则", "還", "还", "亦", "更",
+             "又", "並", "并", "昨", "再", "均", "都", "亦曾", "也曾")
 # Sentence openers before the mention.
 CONNECTORS = ("對此", "对此", "此外", "另外", "同時", "同时", "不過", "不过", "而", "但")
 # Openers of a leading phrase that ends at the first comma (對於X的回應，他表示…).
 PREFACE_PHRASES = ("對於", "对于", "關於", "关于", "針對", "针对", "談及", "谈及", "談到", "谈到", "就")
 PREFACE_MAX = 30
 PRONOUNS = {"他": "male", "她": "female"}
+# Characters that mostly occur in women's given names: a weak signal, used only to choose between
+# earlier speakers for 他/她 (the choice is warned about).
+FEMALE_NAME_CHARACTERS = set("婷娟娜麗丽芳燕玲霞紅红梅琳瑩莹慧嫺娴雯蓉萍潔洁靜静妍媛姝嬌娇倩璐穎颖琪薇瑤瑶娥鳳凤蘭兰菊秀姍姗珊妮莉姿"
+                             "姬婉媚嫣嬋婵娉婕妤嫻嬿婧妃嫦娣姣婭娅嫚")
+# What may follow a name printed after a title (研究員李明持…, 教授王芳表示): punctuation or a word
+# that starts the predicate.
+NAME_BOUNDARY = set("，,。；;：:、「」“”（）() 表說说指稱称認认持是在也則则曾就對对向於于的和與与等又亦還还更並并透強强坦回直提談谈")
 # Unnamed or collective sources (有消息稱, 市場普遍認為, 外界認為): reported, but nobody speaks.
 UNNAMED_SOURCES = ("消息", "報道", "报道", "報導", "报导", "傳聞", "传闻", "有人", "人士", "業內", "业内", "業界", "业界",
                    "市場", "市场", "外界", "普遍", "觀點", "观点", "分析", "輿論", "舆论", "網友", "网友")
@@ -55,6 +119,16 @@ TITLE_SUFFIXES = (
     "消費者", "消费者", "市民", "旅客", "乘客", "家長", "家长", "司機", "司机", "居民", "車主", "车主", "店主", "商戶", "商户",
     "用戶", "用户", "患者", "讀者", "读者", "學生", "学生", "員工", "员工", "網友", "网友", "評論員", "评论员", "委員", "委员", "員", "员", "研究者", "觀察人士", "观察人士", "業內人士", "业内人士", "從業者", "从业者", "創業者", "创业者",
     "CEO", "CFO", "CTO", "COO",
+    # titles of news copy (government, companies, courts, sport)
+    "總統", "总统", "總理", "总理", "首相", "外長", "外长", "國務卿", "国务卿", "大使", "執行長", "执行长", "行政總裁",
+    "行政总裁", "首席執行官", "首席执行官", "局長", "局长", "司長", "司长", "署長", "署长", "處長", "处长", "立委",
+    "市長", "市长", "縣長", "县长", "省長", "省长", "州長", "州长", "書記", "书记", "主委", "次長", "次长", "行長", "行长",
+    "總幹事", "总干事", "校長", "校长", "法官", "檢察官", "检察官", "醫生", "医生", "教練", "教练", "隊長", "队长", "代表",
+    "特首", "行政長官", "行政长官", "議長", "议长", "社長", "社长", "團長", "团长", "發起人", "发起人", "監事", "监事",
+    "幹事", "干事", "秘書", "秘书", "拿督斯里", "拿督", "丹斯里",
+    "總管", "总管", "主管", "經濟學家", "经济学家", "科學家", "科学家", "學家", "学家", "法官", "警官", "外交官", "醫師", "医师", "工程師", "工程师", "會計師", "会计师", "設計師", "设计师",
+    "廚師", "厨师", "導師", "导师", "教師", "教师", "老師", "老师", "站長", "站长", "科長", "科长", "組長", "组长", "村長", "村长",
+    "區長", "区长", "首長", "首长", "廠長", "厂长", "理事長", "理事长", "委員長", "委员长", "總長", "总长",
 )
 # Honorifics printed after a name (李某教授表示).
 HONORIFICS_AFTER_NAME = ("教授", "律師", "律师", "博士", "院士", "先生", "女士", "老師", "老师")
@@ -122,3 +196,124 @@ NOTICES = (
     (re.compile(r"^Notice: The content above"), "en", (re.compile(r"a user of "), re.compile(","), ", which")),
     (re.compile(r"^(?:Disclaimer|Notice):"), "en", (re.compile(r"a user of "), re.compile(","), ", which")),
 )
+
+# --- Material between a speaker and the cue (cue_search.py) -------------------------------
+# Time words: 昨日, 今天, 24日, 12月1日, 週一, 當地時間, 上午 ... ; kept short and anchored, so
+# matching them is linear.
+TIME_WORD = re.compile(
+    r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[今昨本]?[（(]\d{1,2}[）)]日|\d{1,2}:\d{2}(?::\d{2})?|date|當地時間|当地时间|北京時間|北京时间|本地時間|"
+    r"當時|当时|那時|那时|昨日|昨天|昨晚|昨早|今日|今天|今晨|今早|今晚|前日|前天|日前|近日|近期|早前|早先|稍早|較早前|较早前|早些時候|早些时候|"
+    r"同日|同天|當日|当日|當天|当天|當晚|当晚|隨後|随后|其後|其后|此前|之前|先前|最近|目前|其間|其间|期間|期间|"
+    r"(?:本|上|下|這|这|上個|上个)?(?:週|周|星期|禮拜|礼拜)[一二三四五六日天末]|本週|本周|上週|上周|"
+    r"(?:\d{2,4}年)?(?:\d{1,2}月)?\d{1,2}日|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日|"
+    r"(?:\d{1,2}[:：]\d{2})|上午|下午|晚上|晚間|晚间|凌晨|早上|中午|傍晚|深夜|昨|今)"
+)
+# A parenthesis after a name or a date: （12月1日）, (Elon Musk), （右）.
+PAREN = re.compile(r"[（(][^（）()，,。]{1,24}[）)]")
+# Adverbs and manner between speaker and cue: 又, 亦, 則, 嚴肅地, 進一步, 也曾 ...
+ADVERB = re.compile(
+    r"(?:普遍|一致|紛紛|纷纷|大多|大都|再度|再一次|嚴正|严正|強烈|强烈|嚴厲|严厉|堅決|坚决|正式|高度|進一步|进一步|隨即|随即|當即|当即|立即|一再|再次|多次|早已|已經|已经|一直|亦曾|也曾|曾經|曾经|同樣|同样|"
+    r"公開|公开|直接|明確|明确|首先|最後|最后|接著|接着|繼續|继续|另外|另|此外|其中|特別|特别|更是|則是|则是|"
+    r"亦|也|又|則|则|還|还|更|再|曾|均|都|皆|就|便|即|並|并|而|卻|却|仍|則|先|后|後|"
+    r"[\u4e00-\u9fff]{1,3}地)"
+)
+# Openers of a phrase that runs up to the cue: place, occasion, addressee, channel, topic
+# (在記者會上, 接受…專訪時, 出席…時, 向記者, 對此事, 就此, 透過聲明, 在微博發文).
+ADJUNCT_OPENERS = (
+    "在", "於", "于", "向", "對", "对", "就", "透過", "透过", "通過", "通过", "經", "经", "藉", "借", "從", "从", "跟", "與",
+    "与", "同", "替", "代表", "接受", "出席", "參加", "参加", "主持", "會見", "会见", "會晤", "会晤", "視察", "视察",
+    "到訪", "到访", "訪問", "访问", "回覆", "回复", "查詢", "查询", "為", "为", "出訪", "出访", "回應", "回应", "答覆", "答复", "被問及", "被问及", "被問到", "被问到",
+    "問及", "问及", "談及", "谈及", "致辭", "致辞", "發言", "发言", "演講", "演讲", "發文", "发文", "發帖", "发帖",
+    "撰文", "留言", "發表", "发表", "召開", "召开", "舉行", "举行", "會後", "会后", "受訪", "受访", "見記者", "见记者",
+    "見傳媒", "见传媒", "舉例", "举例", "引述", "致函", "去信", "致信", "會見傳媒", "会见传媒", "今年", "去年", "日前在",
+)
+ADJUNCT_MAX = 40
+
+# Sentence openers skipped before a speaker found from the cue (與此同時，此前，然而，至於…).
+CLAUSE_OPENERS = ("與此同時", "与此同时", "另一方面", "此外", "另外", "同時", "同时", "不過", "不过", "然而", "但是",
+                  "此前", "其後", "其后", "隨後", "随后", "至於", "至于", "對此", "对此", "其中", "而", "但", "並", "并",
+                  "另", "惟", "唯", "我國", "我国", "因為", "因为", "由於", "由于", "如果", "雖然", "虽然", "儘管", "尽管", "即使", "既然", "反倒是", "反而是", "反而", "倒是", "因此", "所以", "最後", "最后", "首先", "其次", "再者", "當中", "当中")
+# Surname-and-title forms of Hong Kong and Taiwan copy (陳局長, 林太) besides FORMS_OF_ADDRESS.
+NEWS_ADDRESSES = ("局長", "局长", "司長", "司长", "署長", "署长", "處長", "处长", "主席", "議員", "议员", "總裁", "总裁",
+                  "董事長", "董事长", "市長", "市长", "部長", "部长", "院長", "院长", "委員", "委员", "大使", "官", "太", "姓")
+
+# Organizations by their ending: government bodies, companies, media (broader than ORG_NAME_SUFFIXES,
+# used only for a speaker found from the cue).
+NEWS_ORG_SUFFIXES = (
+    "政府", "警方", "港府", "法院", "法庭", "議會", "议会", "國會", "国会", "辦公室", "办公室", "辦", "办",
+    "部", "局", "署", "處", "处", "廳", "厅", "委", "院", "會", "会", "府", "宮", "宫", "黨", "党", "隊", "队", "軍", "军",
+    "組織", "组织", "聯盟", "联盟", "機構", "机构", "控股", "集團", "集团", "公司", "銀行", "银行", "汽車", "汽车", "航空",
+    "電訊", "电讯", "電信", "电信", "電台", "电台", "電視台", "电视台", "通訊社", "通讯社", "社", "報", "报", "網", "网",
+    "聯", "联", "交易所", "保險", "保险", "能源", "電子", "电子", "電力", "电力", "地產", "地产", "置業", "置业", "鐵路", "铁路",
+    "基金", "中心", "醫院", "医院", "大學", "大学", "學院", "学院", "研究所", "海關", "海关", "科技", "證券", "证券",
+    "資本", "资本", "協會", "协会", "平台", "平臺", "事務所", "事务所", "股份", "宮", "宫",
+)
+# News media: a speaker of these endings is a medium (speaker_type media), never a named speaker.
+MEDIA_SUFFIXES = ("通訊社", "通讯社", "新聞社", "新闻社", "電視台", "电视台", "電台", "电台", "日報", "日报", "時報", "时报",
+                  "早報", "早报", "晚報", "晚报", "郵報", "邮报", "週刊", "周刊", "雜誌", "杂志", "新聞網", "新闻网", "媒體", "媒体",
+                  "社", "報", "报")
+MEDIA_NAMES = ("路透", "彭博", "美聯社", "美联社", "法新社", "新華社", "新华社", "中央社", "中新社", "BBC", "CNN", "Bloomberg",
+               "Reuters", "AP", "AFP", "美國之音", "美国之音", "自由亞洲電台", "俄新社", "塔斯社", "共同社")
+# Words that name no particular speaker: nobody is attributed a statement by these.
+GENERIC_SUBJECTS = (
+    "他們", "他们", "她們", "她们", "我們", "我们", "大家", "兩人", "两人", "二人", "雙方", "双方", "各方", "有人", "不少人",
+    "許多人", "许多人", "很多人", "民眾", "民众", "市民", "公眾", "公众", "網民", "网民", "官員", "官员", "議員", "议员",
+    "專家", "专家", "學者", "学者", "分析", "分析師", "分析师", "研究", "報告", "报告", "調查", "调查", "數據", "数据",
+    "文章", "文件", "聲明", "声明", "公告", "通告", "新聞稿", "新闻稿", "記者", "记者", "本報", "本报", "外界", "業界",
+    "业界", "業者", "业者", "消息", "人士", "法官", "警方消息", "這", "这", "那", "此", "其", "該", "该", "有關", "有关",
+    "相關", "相关", "政府官員", "政府官员", "當局官員", "公司", "企業", "企业", "廠商", "厂商", "平台", "媒體", "媒体",
+    "外媒", "官媒", "當局", "当局", "網友", "网友", "用戶", "用户", "消費者", "消费者", "家長", "家长", "學生", "学生", "居民", "病人",
+    "患者", "嘉賓", "嘉宾", "員工", "员工", "老師", "老师", "醫生", "医生", "法例", "法律", "條例", "条例", "政策", "計劃", "计划",
+)
+# Provenance: every attribution names the rule that found it (rule_id) and the rule that decided
+# its speaker (speaker_rule). The ids are stable; the attributions schema lists them as enums.
+RULES = {
+    "sentence-start": "the statement opens its sentence: [connector] mention [particles] cue (the commentary genre's form)",
+    "quote-first": "a quotation, then the mention and the cue that end the sentence (“……。”張三說。)",
+    "cue-after-mention": "found from the cue: a mention, then adjuncts (time, place, occasion, addressee, manner), then the cue",
+    "cue-after-topic": "found from a cue that opens its clause: the sure mention that opened an earlier clause of the sentence speaks",
+    "cue-after-conjoined": "found from the cue: several subjects joined by 和/與/及/、, each a sure mention, all speak",
+    "colon-after-name": "a name, then a colon (a headline's 'X：…')",
+    "zai-x-kanlai": "在X看來，…: X's view",
+    "ju-x-cue": "據X介紹/透露/稱，…: X's account",
+}
+SPEAKER_RULES = {
+    "name": "a name as printed, never introduced with a title (warned when unsure)",
+    "title-and-name": "a name after a printed title or organization (研究員趙某), or a name known from such a mention",
+    "surname-and-address": "a surname and a form of address (李教授): the earlier speaker of that surname",
+    "surname-of-known-name": "a surname or the start of a name printed in full before (梁, 林鄭, 陳局長)",
+    "pronoun": "他/她: the last person who spoke (gender is not checked)",
+    "organization-ending": "an organization by its ending (…部, …局, …公司, X方面, X發言人) or known as one",
+    "organization-position": "a word before a cue that names no person: taken for an organization (unsure, warned)",
+    "organization-and-name": "a person's name right after their organization (民建聯陳某)",
+    "foreign-name": "a transliterated or Latin-script foreign name (馬斯克, 萨姆·奥尔特曼)",
+    "title-and-foreign-name": "a foreign name after a printed title (美國總統川普)",
+    "anaphor": "該公司, 該局: the last organization of that kind that spoke",
+    "unnamed-source": "a source that names nobody (業內人士, 有網友), kept as printed",
+}
+
+# Unnamed sources (業內人士, 有網友, 一位分析師, 消息人士): a statement whose source names nobody.
+UNNAMED_SOURCE = re.compile(
+    r"^(?:有|據|据)?(?:一位|一名|多位|多名|不少|部分|有些|一些|某些|許多|许多|大批|眾多|众多|多數|多数|個別|个别|相關|相关|"
+    r"熟悉[^，,。]{1,10}的|接近[^，,。]{1,10}的|了解[^，,。]{1,10}的|知情的?)?"
+    r"(?:業內|业内|業界|业界|行業|行业|市場|市场|政府|官方|內部|内部|消息|知情|接近[^，,。]{1,8}的|熟悉[^，,。]{1,8}的)?"
+    r"(?:人士|網友|网友|網民|网民|專家|专家|學者|学者|分析師|分析师|分析人士|業者|业者|消息|消息人士|知情人士|知情者|"
+    r"官員|官员|觀察家|观察家|觀察人士|观察人士|評論員|评论员|評論|评论|分析|報導|报道|报导|傳聞|传闻|外界|輿論|舆论|"
+    r"市場|市场|業界|业界|業內|业内)$")
+UNNAMED_MAX = 16
+
+# Characters of transliterated foreign names (馬斯克, 奧特曼, 普京); a name of them alone, or
+# joined by a middle dot, is taken for a foreign person's name.
+TRANSLIT = set(
+    "阿埃艾愛爱奧奥澳巴拜班邦鮑鲍貝贝本比彼畢毕波伯博布查達达戴丹道德迪蒂丁杜多厄恩爾尔法菲費费芬佛弗福蓋盖甘戈格"
+    "哥古圭哈海漢汉豪赫亨胡懷怀惠霍基吉加賈贾傑杰捷金卡凱凯坎康柯科克肯庫库奎昆拉萊莱賴赖蘭兰朗勞劳雷蕾黎里理利"
+    "莉列林琳隆魯鲁路倫伦羅罗洛瑪玛馬马麥麦曼梅門门蒙米密敏摩莫墨默姆穆納纳內内尼妮紐纽努諾诺歐欧帕派潘佩珀皮"
+    "普奇齊齐恰喬乔切欽钦瓊琼丘薩萨塞賽赛森沙莎舍聖圣施什史舒斯松蘇苏索塔泰坦湯汤唐特提圖图托瓦萬万威韋韦維维"
+    "溫温沃烏乌伍西希錫锡席夏謝谢辛休雅亞亚揚扬耶伊因英尤約约扎澤泽詹茲兹祖佐川京登頓顿遜逊茨蓬連连夫娃娜絲丝"
+    "麗丽蓮莲黛琪爾特斯朗普拜登澤倫奧巴馬安乔喬朱謝谢盖蓋蒂爱愛奈娜秘戈堡韓韩翰萊莱姬珊蘿萝"
+)
+MIDDLE_DOTS = "·•‧・"
+# A name's gloss in Latin letters in parentheses: 馬斯克（Elon Musk）.
+LATIN_GLOSS = re.compile(r"[（(][A-Za-z][A-Za-z .'\-]{0,40}[）)]$")
+# Characters of verb phrases, never of an organization read by its position (會考慮, 若遇上).
+NOT_IN_ORGANIZATIONS = set("當当若要會会將将可能應应該该再又也都就予以被把讓让給给向對对在於于從从已曾正想需得裡里時时後后前度考慮虑遇是了的不沒没如與与及")

@@ -7,6 +7,7 @@ the build prints as a warning.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -14,7 +15,10 @@ from . import lexicon
 
 NOT_NAMES = {"方面", "高層", "高层", "官方", "市場", "市场", "雙方", "双方", "對方", "对方", "有關", "有关", "相關", "相关",
              "記者", "记者", "專家", "专家", "報告", "报告", "數據", "数据", "消息", "有消息", "業內", "业内", "文章", "分析",
-             "調查", "调查", "個人", "个人", "本人", "周期", "週期", "時間", "时间", "金額", "金额", "史上", "於是", "于是"}
+             "調查", "调查", "個人", "个人", "本人", "周期", "週期", "時間", "时间", "金額", "金额", "史上", "於是", "于是",
+             "成功", "馬上", "马上", "高度", "安全", "文化", "方面", "方案", "方向", "方式", "方法", "程度", "金融", "出生",
+             "司機", "司机", "同時", "同时", "經濟", "经济", "經過", "经过", "江湖", "黃金", "黄金",
+             "陸方", "陆方", "美方", "中方", "台方", "港方", "日方", "俄方", "烏方", "乌方", "英方", "歐方", "欧方", "韓方", "韩方"}
 
 
 @dataclass
@@ -27,6 +31,9 @@ class Mention:
     uncertain: tuple[str, str] | None = None   # (warning code, message) when the rules were unsure
     surname_only: str | None = None   # 李教授: the surname of a person introduced earlier
     address_only: bool = False        # 趙律師 with no earlier 趙: a person known only this way
+    rule: str = ""                    # which rule read the mention (provenance, see SPEAKER_RULES)
+    anaphor: str | None = None        # 該公司: the noun of an organization named before
+    notice: tuple[str, str] | None = None   # (code, message): worth a warning, but the mention is sure
 
 
 def parse_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:
@@ -135,12 +142,164 @@ def _bare_name(m: str):
 
 
 def is_name(s: str) -> bool:
-    if s in NOT_NAMES or not all("\u4e00" <= ch <= "\u9fff" for ch in s):
+    if s in NOT_NAMES or not all("\u4e00" <= ch <= "\u9fff" for ch in s) or lexicon.TIME_WORD.fullmatch(s):
         return False
     if s[:2] in lexicon.COMPOUND_SURNAMES:
         return 3 <= len(s) <= 4
+    if len(s) == 4:     # a married woman's two surnames in Hong Kong copy (林鄭月娥)
+        return s[0] in lexicon.SURNAMES and s[1] in lexicon.SURNAMES
     return 2 <= len(s) <= 3 and s[0] in lexicon.SURNAMES
 
 
 def split_roles(prefix: str) -> list[str]:
     return [r for r in prefix.split("、") if r]
+
+
+# --- Mentions of news copy: the speaker found before a cue (cue_search.py) ------------------
+
+def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:
+    """The genre's mention forms first (parse_mention), then those of news copy: a surname or
+    the start of a known name, a foreign name, 該公司, an organization by a broad ending or,
+    unsure, by its position before a cue."""
+    core = lexicon.LATIN_GLOSS.sub("", m) if len(m) > 2 else m
+    if not core or core in lexicon.GENERIC_SUBJECTS or core[0] in "我你您它這这那其" or not _printable(core):
+        return None
+    end = start + len(m)
+    if (anaphor := _anaphor(core)):
+        return Mention("organization", None, [], start, end, rule="anaphor", anaphor=anaphor)
+    mention = parse_mention(core, start, names)
+    if (person := _known_prefix(core, start, end, names)) and core[len(person.surname_only):] in ("發言人", "发言人"):
+        return person       # 童發言人: the spokesperson 童, not an organization 童
+    if mention and mention.kind == "organization" and (mention.name in lexicon.GENERIC_SUBJECTS or mention.name[:1] in "該该本"):
+        return Mention("organization", None, [], start, end, rule="anaphor", anaphor=mention.name.lstrip("該该本"))
+    if mention and not mention.uncertain:
+        mention.end, mention.rule = end, mention.rule or _rule_of(mention)
+        return mention
+    if mention and mention.kind == "name_with_title" and not mention.address_only or "的" in core:
+        mention = None      # a name split off words that end in no title (退款申請須): too unsure from the cue
+    for reader in (_known_prefix, _foreign, _organization_and_name, _news_organization):
+        if (found := reader(core, start, end, names)):
+            return found
+    if mention:
+        mention.end, mention.rule = end, _rule_of(mention)
+        return mention
+    return _organization_by_position(core, start, end)
+
+
+def speaker_rule(mention: Mention) -> str:
+    return mention.rule or _rule_of(mention)
+
+
+def _rule_of(mention: Mention) -> str:
+    if mention.kind == "pronoun":
+        return "pronoun"
+    if mention.surname_only:
+        return "surname-and-address"
+    if mention.kind == "organization":
+        return "organization-ending"
+    return "title-and-name" if mention.roles else "name"
+
+
+def _anaphor(m: str) -> str | None:
+    for det in ("該", "该", "本"):
+        if m.startswith(det) and 2 <= len(m) <= 4 and m[len(det):].endswith(lexicon.NEWS_ORG_SUFFIXES):
+            return m[len(det):]
+    return None
+
+
+def _known_prefix(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+    """梁 / 林鄭 / 陳局長 in Hong Kong copy: the start of a person's name printed in full before."""
+    for address in ("",) + lexicon.NEWS_ADDRESSES + lexicon.FORMS_OF_ADDRESS + ("發言人", "发言人"):
+        head = m[: len(m) - len(address)] if address else m
+        if address and not m.endswith(address):
+            continue
+        if 1 <= len(head) <= 2 and any(kind == "person" and x.startswith(head) and len(x) > len(head) for x, kind in names.items()):
+            return Mention("name_with_title", None, [], start, end, surname_only=head, rule="surname-of-known-name")
+    return None
+
+
+def _foreign(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+    """馬斯克, 萨姆·奥尔特曼, 美國總統川普: a transliterated name, with any title before it."""
+    for n in range(len(m), 1, -1):
+        name, prefix = m[-n:], m[:-n]
+        if not is_foreign_name(name):
+            continue
+        if not prefix:
+            return Mention("name", name, [], start, end, rule="foreign-name")
+        if prefix.endswith(lexicon.TITLE_SUFFIXES + lexicon.NEWS_ORG_SUFFIXES) and not lexicon.NOT_IN_TITLES & set(prefix):
+            return Mention("name_with_title", name, split_roles(prefix), start, end, rule="title-and-foreign-name")
+    return None
+
+
+def is_foreign_name(s: str) -> bool:
+    parts = re_split_dots(s)
+    if len(parts) > 1:
+        return all(p and all(ch in lexicon.TRANSLIT for ch in p) for p in parts) and len(s) <= 16
+    if LATIN_NAME.fullmatch(s):
+        return True
+    return 2 <= len(s) <= 6 and all(ch in lexicon.TRANSLIT for ch in s) and s not in NOT_NAMES
+
+
+LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
+
+
+def re_split_dots(s: str) -> list[str]:
+    for dot in lexicon.MIDDLE_DOTS[1:]:
+        s = s.replace(dot, lexicon.MIDDLE_DOTS[0])
+    return s.split(lexicon.MIDDLE_DOTS[0])
+
+
+def is_media(name: str) -> bool:
+    """A news medium by its name or ending (路透社, 南華早報, 美國之音): a source, not a speaker."""
+    core = name.strip("《》")
+    return core.startswith(lexicon.MEDIA_NAMES) or core.endswith(lexicon.MEDIA_SUFFIXES) and len(core) >= 3
+
+
+def _organization_and_name(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+    """民建聯陳恒鑌: a person's name right after the organization they belong to."""
+    for n in (3, 2):
+        name, prefix = m[-n:], m[:-n]
+        if is_name(name) and (names.get(prefix) == "organization" or len(prefix) >= 3 and _news_organization(prefix, start, end, names)):
+            return Mention("name_with_title", name, [prefix], start, end, rule="organization-and-name")
+    return None
+
+
+def _news_organization(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+    if len(m) < 2 or lexicon.NOT_IN_TITLES & set(m) or "的" in m:
+        return None
+    for suf in lexicon.NEWS_ORG_SUFFIXES:
+        if m.endswith(suf) and len(m) > len(suf) and _word_like(m) and (len(m) <= 6 or not lexicon.NOT_IN_ORGANIZATIONS & set(m)):
+            what = "a news medium (a source, not a named speaker)" if is_media(m) else "an organization"
+            return Mention("organization", m, [], start, end, rule="organization-ending",
+                           notice=("uncertain-organization", f"{m!r} speaks and is taken for {what} by its ending"))
+    return None
+
+
+def parse_unnamed(m: str, start: int) -> Mention | None:
+    """業內人士, 有網友, 一位分析師: a source that names nobody, kept as printed."""
+    if len(m) <= lexicon.UNNAMED_MAX and lexicon.UNNAMED_SOURCE.match(m):
+        return Mention("unnamed", m, [], start, start + len(m), rule="unnamed-source")
+    return None
+
+
+def _organization_by_position(m: str, start: int, end: int) -> Mention | None:
+    """A short word before a cue that names no person: an organization or brand (騰訊, 蘋果,
+    OpenAI). Unsure, so the build says it."""
+    if not 2 <= len(m) <= 6 or lexicon.NOT_IN_ORGANIZATIONS & set(m) or m in NOT_NAMES or not _word_like(m):
+        return None
+    if any(u in m for u in lexicon.UNNAMED_SOURCES) or m.endswith(lexicon.TITLE_SUFFIXES):
+        return None
+    return Mention("organization", m, [], start, end,
+                   ("organization-by-position", f"{m!r} before a cue is no known person; taken for an organization by its position"),
+                   rule="organization-position")
+
+
+def _word_like(m: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" or ch.isascii() and ch.isalnum() for ch in m)
+
+
+def _printable(m: str) -> bool:
+    """A name as news prints it: Chinese characters, Latin letters and digits, a middle dot,
+    book-title marks; not the remains of markup (40″ title=”…)."""
+    return all("\u4e00" <= ch <= "\u9fff" or ch.isascii() and (ch.isalnum() or ch in " .-&'")
+               or ch in lexicon.MIDDLE_DOTS or ch in "《》〈〉（）()" for ch in m)

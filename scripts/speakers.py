@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from . import lexicon
 from .attribution import Statement
 from .errors import BuildError, Warnings
+from .mentions import is_media, is_name, speaker_rule
 
 
 @dataclass
@@ -100,34 +101,111 @@ def _surnames(name: str) -> list[str]:
 
 def _resolve_pronouns(statements: list[Statement], warnings: Warnings) -> None:
     """A pronoun refers to the last person who spoke, not to the nearest name in the text; a
-    surname with a form of address (李教授) to the last person of that surname who spoke."""
+    surname with a form of address (李教授) to the last person of that surname who spoke; 該公司
+    to the last organization that spoke."""
     people = _People()
+    orgs: dict[str, None] = {}      # organizations in the order they last spoke (an ordered set)
+    last_person = None              # the statement of the person who spoke last
     previous = None                 # the speaker of the statement just before
     for st in statements:
         people.add_roles(st.mention.name, st.mention.roles)
         m = st.mention
+        st.speaker_rule = speaker_rule(m)
         if m.kind == "pronoun":
-            st.speaker = _by_pronoun(st, people, previous, warnings)
+            st.speaker = _by_pronoun(st, people, previous, warnings, last_person)
         elif m.surname_only:
             st.speaker = _by_surname(st, people, previous, warnings)
+        elif m.anaphor is not None:
+            st.speaker = _by_anaphor(st, orgs, warnings)
         else:
-            st.speaker = ("organization" if m.kind == "organization" else "person", m.name)
+            st.speaker = (_speaker_type(m), m.name)
         if st.speaker and st.speaker[0] == "person":
             people.spoke(st.speaker[1])
+            last_person = st
+        if st.speaker and st.speaker[0] == "organization":
+            orgs.pop(st.speaker[1], None)
+            orgs[st.speaker[1]] = None
         previous = st.speaker
 
 
-def _by_pronoun(st: Statement, people: _People, previous, warnings: Warnings):
-    """他/她 is the last person who spoke. When someone else (an organization) spoke in between,
-    that choice is said; the pronoun's gender is never checked."""
+def _speaker_type(m) -> str:
+    if m.kind == "unnamed":
+        return "unnamed"
+    if m.kind != "organization":
+        return "person"
+    return "media" if is_media(m.name) else "organization"
+
+
+GENERIC_ORGANIZATION_NOUNS = ("公司", "集團", "集团", "企業", "企业", "機構", "机构")
+RECENT_PEOPLE = 6       # how far back a pronoun looks for a speaker whose given name fits its gender
+
+
+def _by_anaphor(st: Statement, orgs: dict[str, None], warnings: Warnings):
+    """該公司 / 該局 is the last organization of that kind that spoke; 公司 alone the last one."""
+    noun = st.mention.anaphor
+    fit = next((o for o in reversed(orgs) if not noun or noun in GENERIC_ORGANIZATION_NOUNS or o.endswith(noun)), None)
+    if fit is None:
+        warnings.add("anaphor-without-antecedent", st.paragraph.line,
+                     f"{_printed(st)!r} points back to no organization that spoke before; statement dropped")
+        return None
+    return "organization", fit
+
+
+def _by_pronoun(st: Statement, people: _People, previous, warnings: Warnings, last_person=None):
+    """他/她 is the last person who spoke, or a person introduced with a title later than that in
+    the same paragraph (研究員李明持不同看法。她表示). A 她 skips a last speaker whose given name
+    reads as a man's for a recent one whose name reads as a woman's, and 他 the reverse; every
+    such choice is said."""
+    introduced = _introduced_before(st, last_person)
+    if introduced:
+        warnings.add("pronoun-introduced", st.paragraph.line,
+                     f"pronoun {_printed(st)!r} taken for {introduced!r}, introduced before it with a title without speaking")
+        return "person", introduced
     last = people.last()
     if last is None:
         warnings.add("pronoun-without-antecedent", st.paragraph.line, f"pronoun {_printed(st)!r} has no earlier speaker to refer to; statement dropped")
         return None
+    if (gendered := _by_gender(_printed(st), people)) and gendered != last:
+        warnings.add("pronoun-by-gender", st.paragraph.line, f"pronoun {_printed(st)!r} taken for {gendered!r} rather than "
+                     f"the last person who spoke, {last!r}, by the gender their given names suggest")
+        return "person", gendered
     if previous != ("person", last):
         warnings.add("pronoun-across-speaker", st.paragraph.line, f"pronoun {_printed(st)!r} taken for {last!r}, the last person who "
                      f"spoke, although {previous[1] if previous else 'nobody'!r} spoke in between")
     return "person", last
+
+
+def _introduced_before(st: Statement, last_person) -> str | None:
+    """The last person printed with a title in the pronoun's paragraph before it, when that is
+    after the last person's statement."""
+    para, offset = st.paragraph, st.mention.start - st.paragraph.char_start
+    start = 0
+    if last_person is not None and last_person.paragraph is para:
+        start = last_person.cue[1] - para.char_start
+    found = None
+    for i in range(start, offset):
+        if para.text[i] in lexicon.SURNAMES and para.text.endswith(lexicon.TITLE_SUFFIXES, start, i):
+            found = _name_at(para.text, i) or found
+    return found
+
+
+def _name_at(text: str, i: int) -> str | None:
+    three, two = text[i:i + 3], text[i:i + 2]
+    if len(three) == 3 and is_name(three) and text[i + 3:i + 4] in lexicon.NAME_BOUNDARY:
+        return three
+    return two if is_name(two) and text[i + 2:i + 3] in lexicon.NAME_BOUNDARY else None
+
+
+def _by_gender(pronoun: str, people: _People) -> str | None:
+    """The most recent speaker whose given name fits the pronoun, among the last few."""
+    want = lexicon.PRONOUNS.get(pronoun)
+    for k, name in enumerate(reversed(people.order)):
+        if k == RECENT_PEOPLE:
+            break
+        female = any(ch in lexicon.FEMALE_NAME_CHARACTERS for ch in name[1:])
+        if (want == "female") == female:
+            return name
+    return None
 
 
 def _by_surname(st: Statement, people: _People, previous, warnings: Warnings):
@@ -160,7 +238,7 @@ def _apply_curation(speakers: list[Speaker], curation, warnings: Warnings) -> No
         entry = curated.get(sp.name)
         if entry is None:
             _derive(sp)
-            if curation.path is not None:
+            if curation.path is not None and sp.speaker_type in ("person", "organization"):
                 warnings.add("speaker-not-curated", sp.statements[0].paragraph.line, f"speaker {sp.name!r} has no entry in {curation.path.name}; id and romanization derived")
             continue
         seen.add(sp.name)
@@ -218,7 +296,7 @@ def split_affiliation(role: str) -> dict:
 def romanize(name: str, speaker_type: str) -> str:
     """Hanyu Pinyin without tones, surname first: 趙紹輝 -> Zhao Shaohui."""
     from pypinyin import lazy_pinyin  # slow to import; a fully curated build never needs it
-    if speaker_type == "organization":
+    if speaker_type != "person":
         # a short name reads as one word (Jingdong); a long one (a report's title) syllable by syllable
         parts = [p.strip() for p in lazy_pinyin(name.strip("《》"), v_to_u=True) if p.strip()]
         return ("".join(parts) if len(name) <= 4 else " ".join(parts)).capitalize()

@@ -126,6 +126,7 @@ def attribution_rows(doc, paragraph_ids: dict) -> list[dict]:
             "cue_text": text[st.cue[0]:st.cue[1]], "cue_start": st.cue[0], "cue_end": st.cue[1],
             "content_text": text[c[0]:c[1]] if c else None, "content_start": c[0] if c else None,
             "content_end": c[1] if c else None, "quote_type": st.quote_type,
+            "rule_id": st.rule_id, "speaker_rule": st.speaker_rule,
         })
     return rows
 

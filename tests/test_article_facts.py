@@ -23,9 +23,21 @@ def test_source_is_the_seed_byte_for_byte():
 def test_counts():
     counts = {t: len(read(DATASET, t)) for t in ("document", "blocks", "paragraphs", "sections", "speakers", "attributions", "disclaimers")}
     # 30 lines: 2 images (lines 2, 4), 4 headings (6, 13, 18, 23), 2 notices (29, 30), 22 paragraphs;
-    # 21 statements: one per expert paragraph, plus agreement + 他指出 in line 28.
-    assert counts == {"document": 1, "blocks": 30, "paragraphs": 22, "sections": 5, "speakers": 9,
-                      "attributions": 21, "disclaimers": 2}
+    # 22 statements: one per expert paragraph, plus agreement + 他指出 in line 28, plus the unnamed
+    # source of line 3 (當時有消息稱); 10 speakers: 9 named and that unnamed source.
+    assert counts == {"document": 1, "blocks": 30, "paragraphs": 22, "sections": 5, "speakers": 10,
+                      "attributions": 22, "disclaimers": 2}
+
+
+def test_the_unnamed_source_of_line_3_is_recorded_as_printed():
+    blocks = {b["block_id"]: b["line"] for b in read(DATASET, "blocks")}
+    paragraphs = {p["paragraph_id"]: blocks[p["block_id"]] for p in read(DATASET, "paragraphs")}
+    speakers = by(read(DATASET, "speakers"), "speaker_id")
+    (row,) = [a for a in read(DATASET, "attributions") if speakers[a["speaker_id"]]["speaker_type"] == "unnamed"]
+    assert paragraphs[row["paragraph_id"]] == 3
+    assert (row["source_text"], row["cue_text"], row["mention_type"]) == ("有消息", "稱", "unnamed")
+    assert row["content_text"].startswith("其合約已") and row["speaker_rule"] == "unnamed-source"
+    assert speakers[row["speaker_id"]]["name"] == "有消息" and speakers[row["speaker_id"]]["n_attributions"] == 1
 
 
 def test_block_types_by_line():
@@ -71,7 +83,7 @@ def test_who_speaks_where():
     lines = {b["block_id"]: b["line"] for b in read(DATASET, "blocks")}
     speakers = {lines[p["block_id"]]: p["speaker_ids"] for p in paragraphs}
     assert speakers == {
-        1: [], 3: [], 5: ["jd"], 7: ["cao-lei"], 8: ["cao-lei"], 9: ["jiang-zihua"], 10: ["zhao-shaohui"],
+        1: [], 3: ["youxiaoxi"], 5: ["jd"], 7: ["cao-lei"], 8: ["cao-lei"], 9: ["jiang-zihua"], 10: ["zhao-shaohui"],
         11: ["zhao-shaohui"], 12: ["liu-junbin"], 14: ["zhao-shaohui"], 15: ["guo-tao"], 16: ["gao-pan"],
         17: ["fan-xifeng"], 19: ["zhao-shaohui"], 20: ["guo-tao"], 21: ["gao-pan"], 22: ["chen-hudong"],
         24: ["jiang-zihua"], 25: ["jiang-zihua"], 26: ["zhao-shaohui"], 27: ["guo-tao"], 28: ["gao-pan"],
@@ -87,7 +99,7 @@ def test_speakers():
     assert zhao["n_attributions"] == 5  # lines 10, 11, 14, 19, 26
     assert {k: v["n_attributions"] for k, v in speakers.items()} == {
         "jd": 1, "cao-lei": 2, "jiang-zihua": 3, "zhao-shaohui": 5, "liu-junbin": 1, "guo-tao": 3,
-        "gao-pan": 4, "fan-xifeng": 1, "chen-hudong": 1}
+        "gao-pan": 4, "fan-xifeng": 1, "chen-hudong": 1, "youxiaoxi": 1}
     assert speakers["jiang-zihua"]["affiliations"] == [{"organization": None, "title": "資深企業法務戰略專家"}]
     assert speakers["fan-xifeng"]["affiliations"] == [{"organization": "三亞航空旅游職業學院電子商務系", "title": "主任"}]
     assert speakers["gao-pan"]["roles"][1] == "網經社電子商務研究中心特約研究院"  # as printed, typo kept

@@ -73,9 +73,10 @@ def test_agreement_has_no_content():
     assert out[1] == ("林一凡", "name", "表示認同", None, "agreement", "林一凡")
 
 
-def test_hearsay_and_plain_reporting_have_no_speaker():
-    out, warnings, _ = statements("據報道,交易額同比增長35%。\n當時有消息稱,合約已經到期。")
-    assert out == [] and warnings == []
+def test_plain_reporting_has_no_speaker_and_hearsay_an_unnamed_one():
+    out, warnings, doc = statements("據報道,交易額同比增長35%。\n當時有消息稱,合約已經到期。")
+    assert out == [("有消息", "unnamed", "稱", "合約已經到期。", "indirect", "有消息")] and warnings == []
+    assert [(s.name, s.speaker_type) for s in doc.speakers] == [("有消息", "unnamed")]
 
 
 def test_a_mid_sentence_cue_belongs_to_the_current_statement():
@@ -137,11 +138,16 @@ def test_surname_form_with_no_earlier_speaker_of_that_surname_is_a_person_as_pri
     assert len(warnings) == 1 and "line 2" in warnings[0] and "王先生" in warnings[0]
 
 
-@pytest.mark.parametrize("text,word", [("騰訊表示,將繼續合作。", "騰訊"), ("蒂姆·庫克表示,蘋果會調整。", "蒂姆·庫克")])
-def test_an_unrecognised_speaker_is_warned_not_guessed(text, word):
-    out, warnings, _ = statements(text)
-    assert out == []
-    assert len(warnings) == 1 and "line 1" in warnings[0] and repr(word) in warnings[0]
+def test_a_word_before_a_cue_that_names_no_person_is_an_organization_and_warned():
+    out, warnings, doc = statements("騰訊表示,將繼續合作。")
+    assert out == [("騰訊", "organization", "表示", "將繼續合作。", "indirect", "騰訊")]
+    assert len(warnings) == 1 and "line 1" in warnings[0] and "'騰訊'" in warnings[0] and "position" in warnings[0]
+
+
+def test_a_foreign_name_with_a_middle_dot_is_a_person():
+    out, warnings, doc = statements("蒂姆·庫克表示,蘋果會調整。")
+    assert out == [("蒂姆·庫克", "name", "表示", "蘋果會調整。", "indirect", "蒂姆·庫克")]
+    assert doc.speakers[0].speaker_type == "person" and warnings == []
 
 
 def test_a_curated_organization_speaks_by_its_bare_name():
@@ -152,10 +158,12 @@ def test_a_curated_organization_speaks_by_its_bare_name():
     assert list(warnings) == []
 
 
-@pytest.mark.parametrize("text", ["市場普遍認為,價格會漲。", "外界認為,合作會延續。", "有消息稱,合約到期。"])
-def test_collective_and_unnamed_sources_are_neither_speakers_nor_warnings(text):
-    out, warnings, _ = statements(text)
-    assert out == [] and warnings == []
+@pytest.mark.parametrize("text,source", [("市場普遍認為,價格會漲。", "市場"), ("外界認為,合作會延續。", "外界"),
+                                         ("有消息稱,合約到期。", "有消息"), ("业内人士表示,价格会涨。", "业内人士")])
+def test_collective_and_unnamed_sources_are_unnamed_speakers_as_printed(text, source):
+    out, warnings, doc = statements(text)
+    assert [(o[0], o[1], o[5]) for o in out] == [(source, "unnamed", source)] and warnings == []
+    assert [s.speaker_type for s in doc.speakers] == ["unnamed"]
 
 
 def test_a_report_speaks_as_an_organization():

@@ -40,7 +40,7 @@ def test_edited_copy_reports_the_changed_cell_and_the_removed_row(edited):
     assert result["identical"] is False
     assert result["old"] == {"path": str(DATASET), "version": "1.0.0"}
     assert result["tables"]["attributions"] == {
-        "status": "changed", "primary_key": ["attribution_id"], "rows": {"old": 21, "new": 21},
+        "status": "changed", "primary_key": ["attribution_id"], "rows": {"old": 22, "new": 22},
         "columns_added": [], "columns_removed": [], "added": [], "removed": [],
         "changed": [{"key": "a-04d6e4-28", "fields": {"cue_text": {"old": "認為", "new": "指出"}}}],
     }
@@ -56,7 +56,7 @@ def test_text_report_and_exit_code(edited, capsys):
     assert capsys.readouterr().out.splitlines() == [
         f"old: {DATASET} (1.0.0)",
         f"new: {edited} (1.0.0)",
-        "attributions: 1 changed (21 -> 21 rows)",
+        "attributions: 1 changed (22 -> 22 rows)",
         "  ~ a-04d6e4-28 cue_text: '認為' -> '指出'",
         "errata: 1 removed (34 -> 33 rows)",
         "  - e-ec9f95-2",

@@ -95,7 +95,7 @@ def test_removed_row(release):
 
 
 def test_duplicated_id(release):
-    rewrite(release, "attributions", lambda rows: rows + [rows[0]])
+    rewrite(release, "attributions", lambda rows: rows + [next(r for r in rows if r["speaker_id"] == "jd")])
     problems = flat(release)
     assert problems[:2] == [("duplicate-id", "attributions", "a-6418df-7"), ("count-mismatch", "speakers", "jd")]
     assert problems[-2:] == [CHECKSUM, ("content-hash-mismatch", "attributions", None)]
@@ -550,7 +550,7 @@ def test_speaker_without_simplified_name(release):
     nullable = schema.set(i, schema.field(i).with_nullable(True))
 
     def edit(rows):
-        rows[1]["name_simplified"] = None        # cao-lei, the second speaker
+        next(r for r in rows if r["speaker_id"] == "cao-lei")["name_simplified"] = None
         return rows
     rewrite(release, "speakers", edit, schema=nullable)
     reseal(release)

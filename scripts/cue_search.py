@@ -1,0 +1,295 @@
+"""Statements found from the cue: every reporting verb in a clause, then its speaker before it.
+
+Real news rarely opens a sentence with the speaker: 'X昨日在記者會上表示', '「……，」X說',
+'與此同時，X指', '在X看來，', '據X介紹，'. This search finds each cue outside quotations, takes
+the clause it sits in, skips the clause's openers (connectors, dates), and reads the words
+before the cue as a mention followed by adjuncts (time, place, occasion, addressee, manner),
+which are part of neither span. Where no mention can be read, nothing is recorded: the
+sentence-start rules in attribution.py say what they could not attribute.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+from .mentions import Mention, parse_news_mention, parse_unnamed
+from .sentences import track_quotes
+
+CLAUSE_BREAKS = "，,；;：:、|｜•\u3000【】[]"
+COLONS = ":："
+MAX_MENTION = 30
+# A cue inside an adjunct clause ('回應質詢時表示'): a later cue follows within this many characters.
+ADJUNCT_CUE_SPAN = 30
+ADJUNCT_CUE_ENDS = ("時", "时", "之際", "之际", "後", "后", "中", "上")
+
+ZAI_KANLAI = re.compile(r"在(?P<m>[^，,。；;：:「」“”]{1,30}?)(?P<cue>看來|看来)[，,]")
+JU_SOURCE = re.compile(r"(?:根據|根据|據|据)(?P<m>[^，,。；;：:「」“”]{1,30}?)"
+                       r"(?P<cue>介紹|介绍|透露|稱|称|說|说|説|指出|表示|分析|估計|估计|預計|预计|報導|報道|报道|报导)[，,]")
+CONJUNCTIONS = re.compile(r"和|與|与|及|、|以及")
+
+
+@dataclass
+class CueHead:
+    mention: Mention
+    cue: tuple[int, int]
+    cue_kind: str
+    clause_start: int
+    rule_id: str
+
+
+def find_cue_heads(text: str, s: int, e: int, names: dict[str, str], confident_only: bool = False) -> list[CueHead]:
+    """Every (mention, cue) in the sentence text[s:e], in reading order, at most one a clause."""
+    heads, stack, clause, done = [], [], s, False
+    clauses = [s]           # clause starts of this sentence: the topic of a later cue is found there
+    clause_start = None     # the clause's start after its openers, computed once a clause
+    i = s
+    while i < e:
+        ch = text[i]
+        was_open = bool(stack)
+        closed = track_quotes(ch, stack)
+        if stack or was_open:
+            if closed and not stack:
+                clause, done = i + 1, False       # 「……，」X說：the speaker follows the quotation
+            i += 1
+            continue
+        if ch in COLONS and not done and (head := _colon_head(text, clause, i, e, names)):
+            heads.append(head)
+            done = True
+        if ch in CLAUSE_BREAKS and not _clock(text, i) or _space_break(text, i):
+            clause, done = i + 1, False
+            clauses.append(clause)
+            clause_start = None
+            i += 1
+            continue
+        if clause_start is None or clause_start < clause:
+            clause_start = _skip_openers(text, clause, e)
+        if not done and i == clause_start and (phrase := _source_phrase(text, i, e, names)):
+            heads.extend(phrase)
+            done = True
+            i = phrase[-1].cue[1]
+            continue
+        cue = None if done else cue_at(text, i, e)
+        if cue:
+            found = _head_for_cue(text, clause, i, cue, names, confident_only or bool(heads), clauses)
+            if found:
+                heads.extend(found)
+                done = True
+                i += len(cue)
+                continue
+        i += 1
+    return heads
+
+
+def cue_at(text: str, i: int, e: int) -> str | None:
+    """The longest reporting verb at i that is not part of another word (指標, 來說) nor the
+    verb of an adjunct clause (回應質詢時表示)."""
+    cue = longest_cue(text, i)
+    if cue is None:
+        return None
+    end = i + len(cue)
+    if end < e and text[end] in lexicon.CUE_NOT_BEFORE.get(cue, ""):
+        return None
+    if any(w.endswith(cue) and text[max(0, end - len(w)):end] == w for w in lexicon.NOT_SPEECH):
+        return None
+    if _cue_in_adjunct(text, end, e):
+        return None       # 回應質詢時表示: the later cue is the one that reports
+    following = longest_cue(text, end)
+    return cue + following if following else cue      # 警告稱, 批評指: one cue
+
+
+def _weak(text: str, cue: str, end: int, e: int) -> bool:
+    """A short or common cue not followed by punctuation or a quotation (X指，is sure; X指標 is not)."""
+    return cue in lexicon.WEAK_CUES and not (end < e and (text[end] in CLAUSE_BREAKS or text[end] in lexicon.OPEN_QUOTES))
+
+
+def longest_cue(text: str, i: int) -> str | None:
+    return next((c for c in lexicon.CUES_BY_FIRST.get(text[i:i + 1], ()) if text.startswith(c, i)), None)
+
+
+def _cue_in_adjunct(text: str, end: int, e: int) -> bool:
+    for t in range(end, min(e, end + ADJUNCT_CUE_SPAN)):
+        if text[t] in CLAUSE_BREAKS or text[t] in lexicon.SENTENCE_END or text[t] in lexicon.OPEN_QUOTES:
+            return False
+        for ender in ADJUNCT_CUE_ENDS:
+            if text.startswith(ender, t) and _cue_soon(text, t + len(ender), e):
+                return True
+    return False
+
+
+def _cue_soon(text: str, t: int, e: int) -> bool:
+    """A cue right after an adjunct's end, with adverbs (亦, 再) in between at most."""
+    while t < e and (m := lexicon.ADVERB.match(text, t, e)) and m.end() - t <= 2:
+        t = m.end()
+    return longest_cue(text, t) is not None
+
+
+def _head_for_cue(text: str, clause: int, j: int, cue: str, names: dict[str, str], confident_only: bool,
+                  clauses: list[int]) -> list[CueHead]:
+    r = _skip_openers(text, clause, j)
+    kind = "agreement" if cue in lexicon.AGREEMENT_CUES else "speech"
+    if r >= j or is_adjunct(text, r, j):
+        if _weak(text, cue, j + len(cue), len(text)) or cue in lexicon.WEAK_CUES:
+            return []
+        topic = _topic(text, clauses[:-1] if clauses[-1] == clause else clauses, j, names)
+        return [CueHead(topic, (j, j + len(cue)), kind, clause, "cue-after-topic")] if topic else []
+    if (conjoined := _conjoined_mentions(text, r, j, names)):
+        return [CueHead(m, (j, j + len(cue)), kind, clause, "cue-after-conjoined") for m in conjoined]
+    mention = speaker_before(text, r, j, names) or _unnamed_before(text, r, j)
+    if mention is None:
+        return []
+    if mention.uncertain and (confident_only or _weak(text, cue, j + len(cue), len(text))):
+        return []
+    return [CueHead(mention, (j, j + len(cue)), kind, clause, "cue-after-mention")]
+
+
+def _topic(text: str, clauses: list[int], j: int, names: dict[str, str]) -> Mention | None:
+    """'X接受專訪時，談到…': a cue that opens its clause speaks for the subject that opened an
+    earlier clause of the sentence, when that subject is a sure mention."""
+    for c in reversed(clauses):
+        r = _skip_openers(text, c, j)
+        end = next((k for k in range(r, min(j, r + MAX_MENTION)) if text[k] in CLAUSE_BREAKS or text[k] in lexicon.OPEN_QUOTES), min(j, r + MAX_MENTION))
+        for k in range(end, r + 1, -1):
+            mention = parse_news_mention(text[r:k], r, names)
+            if mention and not mention.uncertain and (mention.rule != "organization-ending" or mention.name in names):
+                return mention
+    return None
+
+
+def _conjoined_mentions(text: str, r: int, j: int, names: dict[str, str]) -> list[Mention]:
+    """大陸外交部與國台辦在例行記者會上表示: every conjoined subject, each a sure mention."""
+    for k in range(j, r + 1, -1):
+        if k < j and not is_adjunct(text, k, j):
+            continue
+        parts = _conjoined(r, k, text)
+        if len(parts) < 2:
+            continue
+        mentions = [parse_news_mention(text[a:b], a, names) for a, b in parts]
+        if all(m and not m.uncertain and m.kind != "pronoun" for m in mentions):
+            return mentions
+    return []
+
+
+def _colon_head(text: str, clause: int, i: int, e: int, names: dict[str, str]) -> CueHead | None:
+    """A headline's 'X：…' or 'X:…': a name (not a word read by its position) then a colon."""
+    r = _skip_openers(text, clause, i)
+    if i - r < 2 or i + 1 >= e or text[r].isdigit():
+        return None
+    mention = parse_news_mention(text[r:i], r, names)
+    if mention is None or mention.rule in ("organization-position", "anaphor") or mention.kind == "pronoun":
+        return None
+    return CueHead(mention, (i, i + 1), "speech", clause, "colon-after-name")
+
+
+def _clock(text: str, i: int) -> bool:
+    """The colon of a time of day (11:51:40) breaks no clause."""
+    return text[i] in COLONS and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+def _space_break(text: str, i: int) -> bool:
+    """A space between Chinese phrases separates a headline's parts (議員促港鐵減價 陳帆:會考慮)."""
+    return text[i] == " " and 0 < i < len(text) - 1 and not (text[i - 1].isascii() and text[i + 1].isascii())
+
+
+def _skip_openers(text: str, i: int, e: int) -> int:
+    """Connectors, dates and spaces that open a clause (與此同時，此前，昨日，12月1日)."""
+    moved = True
+    while moved and i < e:
+        moved = False
+        while i < e and text[i] in " \u3000":
+            i += 1
+        for opener in lexicon.CLAUSE_OPENERS:
+            if text.startswith(opener, i):
+                i, moved = i + len(opener), True
+                break
+        for pattern in (lexicon.TIME_WORD, lexicon.PAREN):
+            if (m := pattern.match(text, i, e)):
+                i, moved = m.end(), True
+    return i
+
+
+def speaker_before(text: str, r: int, j: int, names: dict[str, str]) -> Mention | None:
+    """The mention that text[r:j] opens with, the rest being adjuncts. A mention that fills the
+    whole span wins when sure; else the shortest sure mention; else the best unsure one."""
+    whole_end = strip_particles(text, r, j)
+    whole = parse_news_mention(text[r:whole_end], r, names) if whole_end - r <= MAX_MENTION else None
+    if whole and not whole.uncertain:
+        return whole
+    unsure = None
+    for k in range(r + 1, min(j, r + MAX_MENTION)):
+        if not is_adjunct(text, k, j):
+            continue
+        mention = parse_news_mention(text[r:k], r, names)
+        if mention and not mention.uncertain:
+            return mention
+        unsure = unsure or mention
+    return unsure or whole
+
+
+def _unnamed_before(text: str, r: int, j: int) -> Mention | None:
+    """業內人士普遍認為 / 有網友在社交平台表示: an unnamed source, then adjuncts."""
+    for k in range(j, r + 1, -1):
+        if k == j or is_adjunct(text, k, j):
+            if (mention := parse_unnamed(text[r:k], r)):
+                return mention
+    return None
+
+
+def is_adjunct(text: str, k: int, j: int) -> bool:
+    """text[k:j] holds only time words, adverbs, a parenthesis, or a phrase opened by 在/向/
+    對/接受/出席… that runs to the cue."""
+    if j - k > lexicon.ADJUNCT_MAX:
+        return False
+    while k < j:
+        opener = next((o for o in lexicon.ADJUNCT_OPENERS if text.startswith(o, k)), None)
+        if opener and text[k + len(opener):k + len(opener) + 1] in ("人", "者", "團", "团", "處", "处"):
+            return False    # 發言人, 代表團: a title, not the opening of an adjunct
+        if opener or _cue_clause(text, k, j):
+            return not any(ch in lexicon.SENTENCE_END or ch in CLAUSE_BREAKS for ch in text[k:j])
+        m = next((m for p in (lexicon.TIME_WORD, lexicon.PAREN, lexicon.ADVERB) if (m := p.match(text, k, j))), None)
+        if m is None or m.end() == k:
+            return False
+        k = m.end()
+    return True
+
+
+def _cue_clause(text: str, k: int, j: int) -> bool:
+    """回答記者提問時 before the cue: a verb of speech in a clause of time."""
+    return text[j - 1] in "時时後后" and longest_cue(text, k) is not None
+
+
+def strip_particles(text: str, i: int, j: int) -> int:
+    k, changed = j, True
+    while changed:
+        changed = False
+        for p in lexicon.PARTICLES:
+            if k - len(p) > i and text[k - len(p):k] == p:
+                k, changed = k - len(p), True
+                break
+    return k
+
+
+def _source_phrase(text: str, i: int, e: int, names: dict[str, str]) -> list[CueHead]:
+    """在X看來， / 據X介紹，: the source phrase opens the clause and the content follows it."""
+    for pattern, rule in ((ZAI_KANLAI, "zai-x-kanlai"), (JU_SOURCE, "ju-x-cue")):
+        m = pattern.match(text, i, e)
+        if not m:
+            continue
+        heads = []
+        for start, end in _conjoined(m.start("m"), m.end("m"), text):
+            mention = parse_news_mention(text[start:end], start, names)
+            if mention is None or mention.uncertain and mention.kind != "name":
+                return []       # 在X看來: a bare name is sure enough in this position
+            heads.append(CueHead(mention, (m.start("cue"), m.end("cue")), "speech", i, rule))
+        return heads
+    return []
+
+
+def _conjoined(s: int, e: int, text: str) -> list[tuple[int, int]]:
+    """在A和B看來: each conjoined part's span."""
+    spans, start = [], s
+    for m in CONJUNCTIONS.finditer(text, s, e):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, e))
+    return [(a, b) for a, b in spans if b > a]
