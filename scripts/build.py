@@ -71,11 +71,32 @@ def build(source_path: Path, curation_path: Path | None, out_dir: Path, version:
         os.chmod(tmp, 0o755)    # mkdtemp makes it private; the release is for everyone to read
         _write_and_validate(tmp, out_dir, doc, tables, version)
         swap_in(tmp, out_dir)
+        refresh_docs(out_dir, doc, tables, version)
     except OSError as exc:
         raise _os_error(out_dir, exc) from exc
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return warnings
+
+
+def refresh_docs(out_dir: Path, doc: Document, tables: dict, version: str) -> None:
+    """CARD.md and README.md beside the project's release carry the card's generated regions in
+    place (card.py): after a build of that release, their regions are rewritten with the current
+    text. Only when the card template used is the CARD.md beside the release, so a build into any
+    other folder (an experiment, another article) never touches the checkout."""
+    from .card import Release, render
+
+    project = Path(out_dir).resolve().parent
+    if Path(doc.profile.card_template).resolve() != project / "CARD.md":
+        return
+    release = Release(tables, version, doc.profile, doc.curation.repo_id)
+    for path in (project / "CARD.md", project / "README.md"):
+        text = path.read_text(encoding="utf-8") if path.is_file() else None
+        new = render(text, release) if text is not None else None
+        if new is not None and new != text:
+            tmp = path.with_name(f".{path.name}.tmp")
+            tmp.write_text(new, encoding="utf-8")
+            os.replace(tmp, path)
 
 
 def _os_error(out_dir: Path, exc: OSError) -> BuildError:

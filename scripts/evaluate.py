@@ -29,6 +29,8 @@ from pathlib import Path
 from .layout import read_parquet
 
 SPAN_KINDS = ("cue", "source", "content")
+EXAMPLE = ("jd-wechat-commentary evaluate /tmp/gold-release dataset    # gold first, then the release to score\n"
+           "  jd-wechat-commentary evaluate /tmp/gold-release dataset --json")
 
 
 def read_table(root, table: str) -> list[dict]:

@@ -20,6 +20,7 @@ CODES = {
     "unknown-section": "a reference to a section_index that the sections table does not have",
     "unknown-paragraph": "a reference to a paragraph_id that the paragraphs table does not have",
     "unknown-speaker": "a reference to a speaker_id that the speakers table does not have",
+    "unknown-attribution": "a reference to an attribution_id that the attributions table does not have",
     "offset-mismatch": "a span's text is not document.text[start:end], or one of its offsets is missing or out of range",
     "span-misplaced": "a span lies outside the row that contains it (an attribution's source, cue or content outside its "
                       "paragraph, an erratum outside its block) or out of reading order (source, cue, content; a quotation "

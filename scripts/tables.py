@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import schemas
+from .errata_check import REFERENCE, SCRIPT_KIND
 from .source import anchor
 
 
@@ -119,8 +120,16 @@ def attribution_rows(doc, paragraph_ids: dict) -> list[dict]:
             "cue_text": text[st.cue[0]:st.cue[1]], "cue_start": st.cue[0], "cue_end": st.cue[1],
             "content_text": text[c[0]:c[1]] if c else None, "content_start": c[0] if c else None,
             "content_end": c[1] if c else None, "quote_type": st.quote_type,
+            "agrees_with_attribution_id": _agreed_with(rows, st.speaker_id) if st.quote_type == "agreement" else None,
         })
     return rows
+
+
+def _agreed_with(earlier: list[dict], speaker_id: str) -> str | None:
+    """A bare agreement (X對此表示認同) agrees with the statement before it: the nearest earlier
+    attribution by another speaker that is not itself an agreement."""
+    return next((r["attribution_id"] for r in reversed(earlier)
+                 if r["speaker_id"] != speaker_id and r["quote_type"] != "agreement"), None)
 
 
 def disclaimer_rows(blocks) -> list[dict]:
@@ -136,8 +145,16 @@ def erratum_rows(doc) -> list[dict]:
     found = [s.erratum for s in doc.sections if s.erratum] + curated_errata(doc)
     found.sort(key=lambda e: (e["char_start"], e["char_end"]))
     return [{"erratum_id": f"e{i + 1:03d}", "block_id": e["block"].block_id, "char_start": e["char_start"],
-             "char_end": e["char_end"], "printed": e["printed"], "suggested": e["suggested"], "kind": e["kind"],
-             "note": e["note"], "detected_by": e["detected_by"]} for i, e in enumerate(found)]
+             "char_end": e["char_end"], "printed": e["printed"], "suggested": e["suggested"], **_erratum_origin(e["kind"]),
+             "kind": e["kind"], "note": e["note"], "detected_by": e["detected_by"]} for i, e in enumerate(found)]
+
+
+def _erratum_origin(kind: str) -> dict:
+    """A script_conversion erratum is a leftover of the rendering into Traditional script, checked
+    against the script reference (errata_check.py); every other kind is the author's own error."""
+    if kind == SCRIPT_KIND:
+        return {"category": "script_rendering", "reference": REFERENCE}
+    return {"category": "author_error", "reference": None}
 
 
 def curated_errata(doc) -> list[dict]:
