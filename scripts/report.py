@@ -37,6 +37,8 @@ CODES = {
     "source-hash-mismatch": "document.source_sha256 is not the sha256 of document.text",
     "count-mismatch": "a stored count disagrees with the rows it counts",
     "derived-mismatch": "a column derived from another table disagrees with it",
+    "agreement-mismatch": "attributions.agrees_with_attribution_id is set on a row that is not an agreement, or names a "
+                          "statement that is not an earlier one by another speaker",
     "affiliation-mismatch": "a speaker's affiliations do not split its roles (organization + title == role)",
     "card-mismatch": "the card's metadata (configs, dataset_info) disagrees with the files",
     "schema-copy-mismatch": "the release's copy of a JSON Schema differs from the project's",

@@ -658,3 +658,16 @@ def test_offset_mismatch_says_which_offset_is_wrong(release, edit, fld, message)
     edit_rows(release, "attributions", "attribution_id", "a020", **edit)
     problems = [p for p in validate_release(release).problems if p.code == "offset-mismatch"]
     assert [(p.row, p.field, p.message) for p in problems] == [("a020", fld, message)]
+
+
+# a020 (line 28, 高攀對此表示認同) is the one agreement; it agrees with a019 (line 27, 郭濤認為……),
+# and a021 (他指出, 高攀 again) follows it.
+@pytest.mark.parametrize("attribution_id,link,expected", [
+    ("a021", "a019", ("agreement-mismatch", "attributions", "a021")),   # not an agreement
+    ("a020", "a021", ("agreement-mismatch", "attributions", "a020")),   # a later statement, by the same speaker
+    ("a020", "a014", ("agreement-mismatch", "attributions", "a020")),   # an earlier one by the same speaker (高攀)
+    ("a020", "a999", ("unknown-attribution", "attributions", "a020")),
+])
+def test_agreement_link_to_the_wrong_statement(release, attribution_id, link, expected):
+    edit = {"agrees_with_attribution_id": link}
+    assert tampered(release, ("attributions", "attribution_id", attribution_id, edit)) == [expected]
