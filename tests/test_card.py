@@ -297,3 +297,32 @@ def test_card_and_license_say_the_publisher_needs_permission():
     license_section = _words(_section("License"))
     assert "is responsible for having that permission before making it public" in license_section
     assert "--private" in license_section
+
+
+def test_build_rewrites_the_regions_of_the_card_and_readme_beside_the_release(tmp_path, monkeypatch):
+    """A project folder whose CARD.md and README.md hold stale regions: building its dataset/
+    rewrites those regions in place and keeps the hand-written text; a build elsewhere touches neither."""
+    import dataclasses
+    import shutil
+
+    from jd_wechat_commentary import build as build_module
+    from conftest import CURATION, SOURCE
+
+    project = tmp_path / "project"
+    project.mkdir()
+    stale = f"hand-written\n{card.BEGIN.format('counts')}\nstale\n{card.END.format('counts')}\nkept\n"
+    (project / "CARD.md").write_text(about.CARD_TEMPLATE.read_text(encoding="utf-8") + "\n" + stale, encoding="utf-8")
+    (project / "README.md").write_text(stale, encoding="utf-8")
+    profile = dataclasses.replace(about.PROJECT, card_template=project / "CARD.md")
+    monkeypatch.setattr(build_module, "profile_for", lambda *a, **k: profile)
+    checkout_card = about.CARD_TEMPLATE.read_bytes()
+
+    build_module.build(SOURCE, CURATION, tmp_path / "elsewhere" / "dataset")
+    assert "stale" in (project / "CARD.md").read_text(encoding="utf-8")        # not this project's release
+    build_module.build(SOURCE, CURATION, project / "dataset")
+    for name in ("CARD.md", "README.md"):
+        text = (project / name).read_text(encoding="utf-8")
+        assert "stale" not in text and "hand-written\n" in text and text.endswith("\nkept\n") and "| `errata` | 34 |" in text
+    assert DatasetCard.load(project / "dataset" / "README.md").text.lstrip("\n") == (project / "CARD.md").read_text(encoding="utf-8")
+    assert about.CARD_TEMPLATE.read_bytes() == checkout_card
+    shutil.rmtree(project / "dataset")
