@@ -20,3 +20,13 @@ def test_every_command_help_has_an_example(command, capsys):
         main([command, "--help"])
     out = capsys.readouterr().out
     assert done.value.code == 0 and "example:\n  jd-wechat-commentary " + command in out
+
+
+def test_ci_runs_exactly_the_readmes_test_command_and_the_build_installs_no_test_extra():
+    from conftest import ROOT
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = [line.strip() for line in readme.splitlines() if line.startswith("    python3 -m venv .venv")]
+    build, test = commands
+    assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()[-1] == test
+    assert "-r requirements.lock -e '.[test]'" in test and test.endswith("python -m pytest -q")
+    assert "-c requirements.lock -e . " in build and "[test]" not in build and build.endswith("jd-wechat-commentary build")
