@@ -68,11 +68,10 @@ GENERIC_TEXT_RIGHTS = ("The article text (every column copied from the article) 
                        "for research, and redistributing it needs the rights holder's permission.")
 
 
-def homepage() -> str:
-    """The dataset's base URL: the folder above the schemas' `$id`s, so that one place (the schemas)
-    names where the dataset lives."""
-    schema_id = schemas.load_schema(schemas.TABLES[0])["$id"]
-    return schema_id.rsplit("/schema/", 1)[0] + "/"
+def hub_url(repo_id: str | None) -> str | None:
+    """The dataset's page on the Hugging Face Hub, from the repository the release is built for
+    (the curated file's document.repo_id); None while the release is unpublished."""
+    return f"{schemas.HUB_DATASETS}{repo_id}" if repo_id else None
 
 
 def tag(version: str) -> str:
@@ -83,14 +82,16 @@ def bibtex_key(version: str, name: str = NAME) -> str:
     return f"{name.replace('-', '_')}_v{version.replace('.', '_')}"
 
 
-def bibtex(version: str, profile: "Profile | None" = None) -> str:
-    """BibTeX for one version, with the year of its release date. No URL: the Hub repository is
-    chosen at publish time (--repo-id), after the card is built."""
+def bibtex(version: str, profile: "Profile | None" = None, repo_id: str | None = None) -> str:
+    """BibTeX for one version, with the year of its release date, and the Hub page at the
+    release tag when the release names its repository (an unpublished release has no URL)."""
     from .version import RELEASE_DATE
     profile = profile or PROJECT
+    url = hub_url(repo_id)
     fields = [("title", f"{{{profile.pretty_name}}}"), ("author", f"{{{AUTHOR}}}"), ("year", RELEASE_DATE[:4]),
               ("version", version),
-              ("howpublished", f"Dataset release {tag(version)}"),
+              ("howpublished", f"Hugging Face dataset {repo_id}, release {tag(version)}" if url else f"Dataset release {tag(version)}"),
+              *([("url", f"{url}/tree/{tag(version)}")] if url else []),
               ("note", f"Dataset, version {version} (release tag {tag(version)}); annotations CC BY 4.0, "
                        "article text rights reserved by its author")]
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields)
@@ -98,11 +99,11 @@ def bibtex(version: str, profile: "Profile | None" = None) -> str:
 
 
 def languages(tables: dict) -> list[str]:
-    """The release's languages as BCP-47 tags, from the tables: the document's language with its
-    script (zh-Hant, zh-Hans), then every other language a platform notice is printed in (en)."""
+    """The release's language as a BCP-47 tag with its script (zh-Hant, zh-Hans), from the document.
+    A platform notice printed in another language (the English copy of the disclaimer) is a
+    line of boilerplate, not a language of the data: the card mentions it, the metadata does not."""
     doc = tables["document"][0]
-    others = sorted({d["language"] for d in tables.get("disclaimers", [])} - {doc["language"]})
-    return [f"{doc['language']}-{doc['script']}"] + others
+    return [f"{doc['language']}-{doc['script']}"]
 
 
 @dataclass(frozen=True)

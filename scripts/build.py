@@ -80,9 +80,30 @@ def build(source_path: Path, curation_path: Path | None, out_dir: Path, version:
             _write_and_validate(tmp.release, out_dir, doc, tables, version)
             check_out_folder(out_dir, [source_path, curation_path])   # again: the folder may have changed meanwhile
             swap_in(tmp.release, out_dir, tmp.folder / "old")
+        refresh_docs(out_dir, doc, tables, version)
     except OSError as exc:
         raise _os_error(out_dir, exc) from exc
     return warnings
+
+
+def refresh_docs(out_dir: Path, doc: Document, tables: dict, version: str) -> None:
+    """CARD.md and README.md beside the project's release carry the card's generated regions in
+    place (card.py): after a build of that release, their regions are rewritten with the current
+    text. Only when the card template used is the CARD.md beside the release, so a build into any
+    other folder (an experiment, another article) never touches the checkout."""
+    from .card import Release, render
+
+    project = Path(out_dir).resolve().parent
+    if Path(doc.profile.card_template).resolve() != project / "CARD.md":
+        return
+    release = Release(tables, version, doc.profile, doc.curation.repo_id, tuple(doc.warnings))
+    for path in (project / "CARD.md", project / "README.md"):
+        text = path.read_text(encoding="utf-8") if path.is_file() else None
+        new = render(text, release) if text is not None else None
+        if new is not None and new != text:
+            tmp = path.with_name(f".{path.name}.tmp")
+            tmp.write_text(new, encoding="utf-8")
+            os.replace(tmp, path)
 
 
 def check_input_file(path: Path | None, option: str) -> None:

@@ -47,12 +47,15 @@ CROISSANT_CONTEXT = {
 CROISSANT_TYPES = {"string": "sc:Text", "integer": "sc:Integer", "boolean": "sc:Boolean", "number": "sc:Float"}
 
 
-def write_catalogs(root: Path, tables: dict, version: str, profile: about.Profile = about.PROJECT) -> None:
+def write_catalogs(root: Path, tables: dict, version: str, profile: about.Profile = about.PROJECT,
+                   repo_id: str | None = None) -> None:
+    """`repo_id`: the Hub repository the release is built for; without one (unpublished) the
+    catalogs name no URL rather than a placeholder."""
     root = Path(root)
     files = {t: file_entry(root, parquet_path(root, t)) for t in schemas.TABLES}
     document = tables["document"][0]
-    _write_json(root / CROISSANT, croissant(files, version, document, profile, about.languages(tables)))
-    _write_json(root / DATAPACKAGE, datapackage(files, version, document, profile))
+    _write_json(root / CROISSANT, croissant(files, version, document, profile, about.languages(tables), repo_id))
+    _write_json(root / DATAPACKAGE, datapackage(files, version, document, profile, repo_id))
 
 
 def _write_json(path: Path, data: dict) -> None:
@@ -72,12 +75,15 @@ def _source_note(document: dict) -> str:
 
 # ---------------------------------------------------------------- Croissant
 
-def croissant(files: dict[str, dict], version: str, document: dict, profile: about.Profile, languages: list[str]) -> dict:
+def croissant(files: dict[str, dict], version: str, document: dict, profile: about.Profile, languages: list[str],
+              repo_id: str | None = None) -> dict:
+    url = about.hub_url(repo_id)
     return {
         "@context": CROISSANT_CONTEXT, "@type": "sc:Dataset", "conformsTo": CROISSANT_VERSION,
         "name": profile.name, "alternateName": profile.pretty_name,
         "description": f"{profile.summary} {_source_note(document)}".strip(),
-        "version": version, "datePublished": RELEASE_DATE, "url": about.homepage(), "citeAs": about.bibtex(version, profile),
+        "version": version, "datePublished": RELEASE_DATE, **({"url": url} if url else {}),
+        "citeAs": about.bibtex(version, profile, repo_id),
         "license": [{"@type": "sc:CreativeWork", "name": f"{about.ANNOTATIONS_LICENSE} (the annotations)",
                      "url": about.ANNOTATIONS_LICENSE_URL},
                     {"@type": "sc:CreativeWork", "name": f"Article text: rights reserved (see {about.LICENSE_FILE})",
@@ -131,10 +137,12 @@ def _field(table: str, field_id: str, column: str, prop: dict, json_path: list[s
 
 # ---------------------------------------------------------------- Data Package
 
-def datapackage(files: dict[str, dict], version: str, document: dict, profile: about.Profile) -> dict:
+def datapackage(files: dict[str, dict], version: str, document: dict, profile: about.Profile,
+                repo_id: str | None = None) -> dict:
+    url = about.hub_url(repo_id)
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
-        "name": profile.name, "title": profile.pretty_name, "version": version, "homepage": about.homepage(),
+        "name": profile.name, "title": profile.pretty_name, "version": version, **({"homepage": url} if url else {}),
         "description": f"{profile.summary} {_source_note(document)} {profile.text_rights}".strip(),
         "keywords": list(profile.keywords),
         "licenses": [{"name": about.ANNOTATIONS_LICENSE, "path": about.ANNOTATIONS_LICENSE_URL,

@@ -45,7 +45,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .version import DATASET_VERSION
     p = argparse.ArgumentParser(prog="jd-wechat-commentary", description=__doc__)
+    # the package and the dataset share one version (scripts/version.py)
+    p.add_argument("--version", action="version", version=f"jd-wechat-commentary {DATASET_VERSION} (dataset version {DATASET_VERSION})")
     sub = p.add_subparsers(metavar="COMMAND")
     _add(sub, "build", "build the release from a source article and validate it", _build_args, run_build)
     _add(sub, "validate", "validate a release folder, or a JSON Lines file against one table", _validate_args, run_validate)
@@ -64,11 +67,12 @@ def _add(sub, name, help_text, add_args, run):
 
 def _add_optional(sub) -> None:
     """Commands that live in their own modules: each offers add_arguments(parser) and run(args)."""
-    from . import diff, evaluate, publish, view
+    from . import diff, errata_check, evaluate, publish, view
     for name, module, help_text in (("diff", diff, "compare two releases table by table"),
                                     ("publish", publish, "upload the release to a Hugging Face dataset repository"),
                                     ("evaluate", evaluate, "score a release's attributions against a gold release"),
-                                    ("view", view, "write one self-contained HTML page showing a release's annotations")):
+                                    ("view", view, "write one self-contained HTML page showing a release's annotations"),
+                                    ("errata-check", errata_check, "compare the script errata with the OpenCC reference")):
         EXAMPLES.setdefault(name, getattr(module, "EXAMPLE", None))
         _add(sub, name, help_text, module.add_arguments, module.run)
 

@@ -30,6 +30,8 @@ def check_consistency(tables: dict, report: Report) -> None:
         _check_section_number(s, i, report)
     if {"attributions", "speakers"} <= set(tables):
         _check_mentions(tables["attributions"], tables["speakers"], report)
+    if "attributions" in tables:
+        _check_agreements(tables["attributions"], report)
     if tables.get("document") and "paragraphs" in tables:
         _check_script(tables["document"][0]["script"], tables["paragraphs"], report)
 
@@ -123,6 +125,23 @@ def _mention_problem(a: dict, speaker: dict) -> tuple[str, str] | None:
     if kind in ("name", "name_with_title") and name not in printed and not surname_and_address(printed, name):
         return "source_text", f"{printed!r} prints neither the speaker's name {name!r} nor its surname with a form of address"
     return None
+
+
+def _check_agreements(attributions: list[dict], report: Report) -> None:
+    """Only an agreement links to a statement, and to an earlier one by another speaker that is
+    not itself an agreement (an unknown id is unknown-attribution)."""
+    by_id = {a["attribution_id"]: a for a in attributions}
+    for i, a in enumerate(attributions):
+        target = by_id.get(a["agrees_with_attribution_id"])
+        if a["agrees_with_attribution_id"] is not None and a["quote_type"] != "agreement":
+            problem = f"a {a['quote_type']} statement links to {a['agrees_with_attribution_id']}; only an agreement does"
+        elif target is not None and (target["source_start"] >= a["source_start"] or target["speaker_id"] == a["speaker_id"]
+                                     or target["quote_type"] == "agreement"):
+            problem = (f"links to {target['attribution_id']}, which is not an earlier statement by another speaker "
+                       "(an agreement agrees with what someone else said before it)")
+        else:
+            continue
+        report.add("agreement-mismatch", "attributions", row_id("attributions", a, i), "agrees_with_attribution_id", problem)
 
 
 def _a(noun: str) -> str:

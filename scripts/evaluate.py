@@ -34,6 +34,8 @@ from .layout import read_parquet
 
 SPAN_KINDS = ("cue", "source", "content")
 NAMED_TYPES = ("person", "organization")
+EXAMPLE = ("jd-wechat-commentary evaluate /tmp/gold-release dataset    # gold first, then the release to score\n"
+           "  jd-wechat-commentary evaluate /tmp/gold-release dataset --json")
 
 
 def read_table(root, table: str) -> list[dict]:

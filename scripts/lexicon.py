@@ -317,3 +317,27 @@ MIDDLE_DOTS = "·•‧・"
 LATIN_GLOSS = re.compile(r"[（(][A-Za-z][A-Za-z .'\-]{0,40}[）)]$")
 # Characters of verb phrases, never of an organization read by its position (會考慮, 若遇上).
 NOT_IN_ORGANIZATIONS = set("當当若要會会將将可能應应該该再又也都就予以被把讓让給给向對对在於于從从已曾正想需得裡里時时後后前度考慮虑遇是了的不沒没如與与及")
+
+# The script reference for errata of the kind script_conversion (see errata_check.py): a Traditional
+# text is converted to Simplified and back (OpenCC tw2s, then s2tw); a character the round trip
+# changes is a candidate Simplified form left by a Simplified-to-Traditional rendering. Where
+# Traditional usage and the reference part ways, each case says why.
+SCRIPT_REFERENCE = ("tw2s", "s2tw")
+# (printed, reference's form): the printed form is Traditional usage too, so not an erratum.
+SCRIPT_VARIANTS_ACCEPTED = {
+    ("布", "佈"): "布 and 佈 are both Traditional usage (發布/發佈, 布局/佈局)",
+    ("注", "註"): "注定 and 註定 are both Traditional usage",
+    ("借", "藉"): "借助 and 藉助 are both Traditional usage",
+    ("周", "週"): "周期 and 週期 are both Traditional usage",
+    ("傭", "佣"): "傭金 and 佣金 are both Traditional usage; 傭 is not a Simplified form",
+    ("墻", "牆"): "墻 is a Traditional variant of 牆 (Simplified 墙), not a Simplified form",
+}
+# (printed, suggested): a Simplified-only form the reference keeps (its dictionaries accept it).
+SCRIPT_REFERENCE_MISSES = {
+    ("伙", "夥"): "OpenCC keeps 伙伴; Traditional usage writes 夥伴 (partner)",
+    ("喂", "餵"): "OpenCC keeps 喂 (in Traditional writing the interjection); to feed is 餵",
+}
+# (printed, reference's form, suggested): the reference flags the character but picks another reading.
+SCRIPT_REFERENCE_MISREADS = {
+    ("并", "併", "並"): "OpenCC reads 并發 as 併發 (merge, concurrent); where 并 is 'and' before 發 ('and published', 並發布), Traditional usage writes 並",
+}

@@ -3,7 +3,8 @@ one commit (every file of MANIFEST.json plus the manifest; deleting remote files
 longer has), then tag that commit v<version>.
 
 Order: check --repo-id (OWNER/NAME, huggingface_hub's own rules) -> validate the folder (refuse
-if not valid) -> plan from the manifest -> [--dry-run: print and stop, no network] -> token ->
+if not valid) -> refuse a release built for another repository, or for none (MANIFEST.json's
+repo_id, from the curated file's document.repo_id) -> plan from the manifest -> [--dry-run: print and stop, no network] -> token ->
 list refs (refuse if the tag exists) -> [--private: refuse unless the repository is private] ->
 list remote files -> one commit whose parent is the head that was listed -> tag. The token is
 read from HF_TOKEN or the login cache by huggingface_hub and is never printed; error messages
@@ -147,10 +148,25 @@ def plan_release(root: Path, repo_id: str, revision: str, private: bool = False)
     if not report.valid:
         raise PublishError(f"refusing to publish: {root} does not validate\n{report.text()}")
     manifest = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    check_built_for(root, manifest.get("repo_id"), repo_id)
     version = manifest["dataset_version"]
     entries = manifest["files"] + [file_entry(root, root / MANIFEST)]
     uploads = [Upload(e["path"], str((root / e["path"]).resolve()), e["bytes"], e["sha256"]) for e in entries]
     return Plan(repo_id, revision, version, about.tag(version), sorted(uploads, key=lambda u: u.path_in_repo), private)
+
+
+def check_built_for(root: Path, built_for: str | None, repo_id: str) -> None:
+    """The card, the schema ids, the catalogs and the citation name the repository the release was
+    built for (the curated file's document.repo_id): publishing it anywhere else would ship a card
+    that points at the wrong place, or, for a release built without one, says it is unpublished."""
+    fix = (f"set document.repo_id: {repo_id} in the curated file (dataset/source/curation.yaml), "
+           "rebuild, and publish again; nothing was changed")
+    if built_for is None:
+        raise PublishError(f"refusing to publish: {root} was built without a repository id (its card says it is "
+                           f"unpublished and names no Hub address); {fix}")
+    if built_for != repo_id:
+        raise PublishError(f"refusing to publish: {root} was built for {built_for}, not {repo_id} (its card, schema ids "
+                           f"and citation name {built_for}); {fix}")
 
 
 def connect():

@@ -4,7 +4,6 @@ give byte-identical files."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pyarrow as pa
@@ -22,19 +21,22 @@ PARQUET_OPTIONS = {"compression": "zstd", "store_schema": True, "write_page_chec
 
 
 def write_release(root: Path, doc, tables: dict[str, list[dict]], version: str) -> None:
+    """`doc.curation.repo_id` is the Hub repository the release is built for (None: unpublished);
+    it goes into the schema ids, the card, the catalogs and the manifest, which publish checks."""
+    repo_id = doc.curation.repo_id
     for table, rows in tables.items():
-        write_parquet(parquet_path(root, table), table, rows, _file_metadata(table, version, doc.source.sha256))
-    copy_schemas(root / "schema")
+        write_parquet(parquet_path(root, table), table, rows, _file_metadata(table, version, doc.source.sha256, repo_id))
+    write_schemas(root / "schema", repo_id, version)
     write_warnings(root, doc.warnings)
     write_figure(root, tables)
-    write_card(root, tables, version, doc.profile, doc.warnings)
-    write_catalogs(root, tables, version, doc.profile)
-    write_manifest(root, tables, version)
+    write_card(root, tables, version, doc.profile, repo_id, doc.warnings)
+    write_catalogs(root, tables, version, doc.profile, repo_id)
+    write_manifest(root, tables, version, repo_id)
 
 
-def _file_metadata(table: str, version: str, sha: str) -> dict:
+def _file_metadata(table: str, version: str, sha: str, repo_id: str | None) -> dict:
     return {"table": table, "dataset_version": version, "source_sha256": sha,
-            "schema_id": schemas.load_schema(table)["$id"]}
+            "schema_id": schemas.schema_id(table, repo_id, version)}
 
 
 def write_parquet(path: Path, table: str, rows: list[dict], meta: dict) -> None:
@@ -55,15 +57,17 @@ def write_warnings(root: Path, warnings: list) -> None:
     (Path(root) / WARNINGS).write_text(text, encoding="utf-8")
 
 
-def copy_schemas(dest: Path) -> None:
+def write_schemas(dest: Path, repo_id: str | None, version: str) -> None:
+    """The project's schemas with the release's `$id` (schemas.schema_text)."""
     dest.mkdir(parents=True, exist_ok=True)
     for table in schemas.TABLES:
-        shutil.copyfile(schemas.schema_file(table), dest / f"{table}.schema.json")
+        (dest / f"{table}.schema.json").write_text(schemas.schema_text(table, schemas.schema_id(table, repo_id, version)), encoding="utf-8")
 
 
-def write_manifest(root: Path, tables: dict[str, list[dict]], version: str) -> None:
+def write_manifest(root: Path, tables: dict[str, list[dict]], version: str, repo_id: str | None = None) -> None:
     manifest = {
         "dataset_version": version,
+        "repo_id": repo_id,
         "files": [file_entry(root, p) for p in release_files(root)],
         "tables": {t: {"rows": len(rows), "content_sha256": content_hash(t, rows), "primary_key": schemas.primary_key(t)}
                    for t, rows in tables.items()},

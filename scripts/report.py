@@ -22,6 +22,7 @@ CODES = {
     "unknown-section": "a reference to a section_index that the sections table does not have",
     "unknown-paragraph": "a reference to a paragraph_id that the paragraphs table does not have",
     "unknown-speaker": "a reference to a speaker_id that the speakers table does not have",
+    "unknown-attribution": "a reference to an attribution_id that the attributions table does not have",
     "offset-mismatch": "a span's text is not document.text[start:end], or one of its offsets is missing or out of range",
     "span-misplaced": "a span lies outside the row that contains it (an attribution's source, cue or content outside its "
                       "paragraph, an erratum outside its block) or out of reading order (source, cue, content; a quotation "
@@ -38,6 +39,8 @@ CODES = {
     "source-hash-mismatch": "document.source_sha256 is not the sha256 of document.text",
     "count-mismatch": "a stored count disagrees with the rows it counts",
     "derived-mismatch": "a column derived from another table disagrees with it",
+    "agreement-mismatch": "attributions.agrees_with_attribution_id is set on a row that is not an agreement, or names a "
+                          "statement that is not an earlier one by another speaker",
     "affiliation-mismatch": "a speaker's affiliations do not split its roles (organization + title == role)",
     "card-mismatch": "the card's metadata (configs, dataset_info) disagrees with the files",
     "schema-copy-mismatch": "the release's copy of a JSON Schema differs from the project's",

@@ -17,6 +17,7 @@ _PACKAGE = Path(__file__).resolve().parent
 SCHEMA_DIR = _PACKAGE / "schema" if (_PACKAGE / "schema").is_dir() else _PACKAGE.parent / "schema"
 TABLES = ("document", "blocks", "paragraphs", "sections", "speakers", "attributions", "disclaimers", "errata")
 DEFAULT_CONFIG = "paragraphs"
+HUB_DATASETS = "https://huggingface.co/datasets/"   # a Hub dataset repository's page is this + OWNER/NAME
 
 
 @lru_cache(maxsize=None)
@@ -26,6 +27,22 @@ def load_schema(table: str, schema_dir: Path = SCHEMA_DIR) -> dict:
 
 def schema_file(table: str) -> Path:
     return SCHEMA_DIR / f"{table}.schema.json"
+
+
+def schema_id(table: str, repo_id: str | None = None, version: str | None = None) -> str:
+    """The `$id` a release gives a table's schema. With the Hub repository the release is built for,
+    the address of the schema's copy in that repository at the release tag; without one, the schema
+    file's own `$id`, a `urn:` that names the schema without claiming a location that does not exist."""
+    if repo_id is None:
+        return load_schema(table)["$id"]
+    return f"{HUB_DATASETS}{repo_id}/resolve/v{version}/schema/{table}.schema.json"
+
+
+def schema_text(table: str, schema_id: str) -> str:
+    """The schema file a release ships: the project's schema with the release's `$id`, in the
+    project's formatting (so that without a repository it is the project's file byte for byte)."""
+    schema = {**load_schema(table), "$id": schema_id}
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def columns(table: str) -> list[str]:

@@ -60,13 +60,16 @@ def _decode(path: Path, data: bytes) -> str:
 # ---------------------------------------------------------------- the curated file
 
 # key -> allowed types; the first type listed is the one an error names.
-DOCUMENT_KEYS = {"document_id": (str,), "source_id": (str, type(None)), "title": (str, type(None))}
+DOCUMENT_KEYS = {"document_id": (str,), "source_id": (str, type(None)), "title": (str, type(None)),
+                 "repo_id": (str, type(None))}
 SPEAKER_KEYS = {"name": (str,), "speaker_id": (str,), "speaker_type": (str,), "name_romanized": (str,), "affiliations": (list,)}
 AFFILIATION_KEYS = {"role": (str,), "organization": (str, type(None)), "title": (str,)}
 ERRATUM_KEYS = {"context": (str,), "printed": (str,), "suggested": (str,), "kind": (str,), "note": (str,)}
 ERRATUM_KINDS = {"numbering", "typo", "missing_text", "script_conversion", "punctuation"}
 SPEAKER_TYPES = {"person", "organization"}
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# OWNER/NAME of a Hugging Face repository (the Hub's characters; publish checks it again with huggingface_hub)
+REPO_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 @dataclass
@@ -76,6 +79,11 @@ class Curation:
     speakers: list[dict] = field(default_factory=list)
     errata: list[dict] = field(default_factory=list)
     data: bytes | None = None      # the bytes read, copied into the release as they were used
+
+    @property
+    def repo_id(self) -> str | None:
+        """The Hugging Face dataset repository (OWNER/NAME) the release is built for; None: unpublished."""
+        return self.document.get("repo_id")
 
     def speaker_by_name(self) -> dict[str, dict]:
         return {s["name"]: s for s in self.speakers}
@@ -93,6 +101,9 @@ def curation_from_bytes(path: Path, data: bytes) -> Curation:
     _check_entry(path, "document", cur.document, DOCUMENT_KEYS)
     if not SLUG.fullmatch(cur.document.get("document_id") or "x"):
         raise BuildError(f"{path}: document", f"document_id {cur.document['document_id']!r}", "a lowercase ASCII slug (a-z, 0-9, -)")
+    repo_id = cur.document.get("repo_id")
+    if repo_id is not None and not REPO_ID.fullmatch(repo_id):
+        raise BuildError(f"{path}: document.repo_id", f"{repo_id!r}", "the Hugging Face dataset repository as OWNER/NAME, or null")
     _check_speakers(path, cur.speakers)
     for i, entry in enumerate(cur.errata):
         where = f"errata[{i}]"

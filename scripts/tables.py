@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from . import schemas
 from .ids import anchored_id, number_repeats
+from .errata_check import REFERENCE, SCRIPT_KIND
 from .source import anchor
 
 
@@ -127,8 +128,16 @@ def attribution_rows(doc, paragraph_ids: dict) -> list[dict]:
             "content_text": text[c[0]:c[1]] if c else None, "content_start": c[0] if c else None,
             "content_end": c[1] if c else None, "quote_type": st.quote_type,
             "rule_id": st.rule_id, "speaker_rule": st.speaker_rule,
+            "agrees_with_attribution_id": _agreed_with(rows, st.speaker_id) if st.quote_type == "agreement" else None,
         })
     return rows
+
+
+def _agreed_with(earlier: list[dict], speaker_id: str) -> str | None:
+    """A bare agreement (X對此表示認同) agrees with the statement before it: the nearest earlier
+    attribution by another speaker that is not itself an agreement."""
+    return next((r["attribution_id"] for r in reversed(earlier)
+                 if r["speaker_id"] != speaker_id and r["quote_type"] != "agreement"), None)
 
 
 def disclaimer_rows(blocks) -> list[dict]:
@@ -145,8 +154,8 @@ def erratum_rows(doc) -> list[dict]:
     found.sort(key=lambda e: (e["char_start"], e["char_end"]))
     ids = number_repeats([anchored_id("e", *_erratum_anchor(e)) for e in found])
     return [{"erratum_id": erratum_id, "block_id": e["block"].block_id, "char_start": e["char_start"],
-             "char_end": e["char_end"], "printed": e["printed"], "suggested": e["suggested"], "kind": e["kind"],
-             "note": e["note"], "detected_by": e["detected_by"]} for erratum_id, e in zip(ids, found)]
+             "char_end": e["char_end"], "printed": e["printed"], "suggested": e["suggested"], **_erratum_origin(e["kind"]),
+             "kind": e["kind"], "note": e["note"], "detected_by": e["detected_by"]} for erratum_id, e in zip(ids, found)]
 
 
 def _erratum_anchor(e: dict) -> tuple[str, int]:
@@ -155,6 +164,14 @@ def _erratum_anchor(e: dict) -> tuple[str, int]:
     if e["detected_by"] == "curated":
         return e["context"], e["context"].index(e["printed"])
     return e["block"].text, e["char_start"] - e["block"].char_start
+
+
+def _erratum_origin(kind: str) -> dict:
+    """A script_conversion erratum is a leftover of the rendering into Traditional script, checked
+    against the script reference (errata_check.py); every other kind is the author's own error."""
+    if kind == SCRIPT_KIND:
+        return {"category": "script_rendering", "reference": REFERENCE}
+    return {"category": "author_error", "reference": None}
 
 
 def curated_errata(doc) -> list[dict]:

@@ -18,7 +18,7 @@ from .integrity import check_manifest, check_versions, read_manifest, safe_path
 from .layout import META_KEY, parquet_path, read_parquet
 
 REFERENCE_CODES = {"blocks": "unknown-block", "sections": "unknown-section", "paragraphs": "unknown-paragraph",
-                   "speakers": "unknown-speaker"}
+                   "speakers": "unknown-speaker", "attributions": "unknown-attribution"}
 
 
 @dataclass
@@ -33,13 +33,14 @@ class TableFile:
 def validate_release(root: Path) -> Report:
 
     root, report = Path(root), Report()
-    files = read_tables(root, report)
+    manifest = read_manifest(root, report)
+    ids = schema_ids(manifest)
+    files = read_tables(root, report, ids)
     tables = {t: f.rows for t, f in files.items()}
     check_tables(tables, report)
-    manifest = read_manifest(root, report)
     version = check_versions(root, manifest, files, report)
     check_card(root, files, version, report)
-    check_schema_copies(root, report)
+    check_schema_copies(root, ids, report)
     if manifest is not None:
         check_manifest(root, manifest, tables, report)
     report.checked = {t: len(rows) for t, rows in tables.items()}
@@ -70,7 +71,18 @@ def check_tables(tables: dict[str, list[dict]], report: Report) -> None:
     check_consistency(typed, report)
 
 
-def read_tables(root: Path, report: Report) -> dict[str, TableFile]:
+def schema_ids(manifest: dict | None) -> dict[str, str]:
+    """Each table's schema `$id` in this release: the Hub address when the manifest names the
+    repository the release was built for (publish refuses any other), else the project's urn."""
+    manifest = manifest or {}
+    repo_id, version = manifest.get("repo_id"), manifest.get("dataset_version")
+    if not isinstance(repo_id, str) or not isinstance(version, str):
+        repo_id = None
+    return {t: schemas.schema_id(t, repo_id, version) for t in schemas.TABLES}
+
+
+def read_tables(root: Path, report: Report, ids: dict[str, str] | None = None) -> dict[str, TableFile]:
+    ids = ids or schema_ids(None)
 
     tables = {}
     for table in schemas.TABLES:
@@ -86,12 +98,12 @@ def read_tables(root: Path, report: Report) -> dict[str, TableFile]:
         except Exception as exc:  # pyarrow raises several types for damaged files
             report.add("file-corrupt", table, None, None, f"{path.relative_to(root)} cannot be read as Parquet: {exc}")
             continue
-        meta = check_arrow(table, data.schema, report)
+        meta = check_arrow(table, data.schema, report, ids[table])
         tables[table] = TableFile(data.to_pylist(), meta, data.nbytes, path.stat().st_size)
     return tables
 
 
-def check_arrow(table: str, schema, report: Report) -> dict:
+def check_arrow(table: str, schema, report: Report, schema_id: str | None = None) -> dict:
     """The Arrow schema against the JSON Schema's, and the file metadata; returns our metadata key."""
     expected = schemas.arrow_schema(table)
     if not schema.remove_metadata().equals(expected):
@@ -106,7 +118,7 @@ def check_arrow(table: str, schema, report: Report) -> dict:
         ours = None
     if not isinstance(ours, dict):
         ours = {}
-    if ours.get("schema_id") != schemas.load_schema(table)["$id"] or ours.get("table") != table:
+    if ours.get("schema_id") != (schema_id or schemas.schema_id(table)) or ours.get("table") != table:
         report.add("metadata-mismatch", table, None, META_KEY.decode(), f"file metadata {ours} does not name this table's schema $id")
     return ours
 

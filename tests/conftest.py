@@ -39,6 +39,24 @@ def fresh_release(tmp_path_factory) -> Path:
     return out
 
 
+HUB_REPO = "someone/x"     # the repository the hub_release is built for
+
+
+@pytest.fixture(scope="session")
+def hub_release(tmp_path_factory) -> Path:
+    """A release built for a Hub repository (the curated file's document.repo_id set), as publish
+    requires; outside the repository."""
+    from jd_wechat_commentary.build import build
+    folder = tmp_path_factory.mktemp("hub")
+    curated = CURATION.read_text(encoding="utf-8")
+    assert "\n  repo_id: null\n" in curated
+    (folder / "curation.yaml").write_text(curated.replace("\n  repo_id: null\n", f"\n  repo_id: {HUB_REPO}\n"), encoding="utf-8")
+    shutil.copyfile(SOURCE, folder / "article.txt")
+    out = folder / "dataset"
+    assert list(build(folder / "article.txt", folder / "curation.yaml", out)) == []
+    return out
+
+
 @pytest.fixture()
 def release_copy(tmp_path) -> Path:
     """A writable copy of the committed release, to break on purpose."""

@@ -118,6 +118,11 @@ def test_agreement_then_pronoun():
     assert (agree["source_text"], agree["cue_text"], agree["quote_type"], agree["content_text"]) == ("高攀", "表示認同", "agreement", None)
     assert (pronoun["source_text"], pronoun["mention_type"], pronoun["speaker_id"], pronoun["cue_text"]) == ("他", "pronoun", "gao-pan", "指出")
     assert pronoun["content_text"].startswith("電商平臺的流量獲取策略")
+    # 高攀對此表示認同 (line 28) agrees with the paragraph before it, line 27: 郭濤認為,當前電商平臺……
+    agreed = by(read(DATASET, "attributions"), "attribution_id")[agree["agrees_with_attribution_id"]]
+    assert (agreed["paragraph_id"], agreed["speaker_id"], agreed["cue_text"]) == ("p021", "guo-tao", "認為")
+    assert agreed["content_text"].startswith("當前電商平臺流量獲取策略出現三大轉變")
+    assert [a["attribution_id"] for a in read(DATASET, "attributions") if a["agrees_with_attribution_id"]] == [agree["attribution_id"]]
 
 
 def test_two_titles_and_particles_stay_out_of_the_cue():

@@ -213,7 +213,9 @@ def test_erratum_context_that_is_not_unique(tmp_path):
     (lambda d: d["speakers"][1].update(speaker_id="Cao Lei"), "speakers[1]: found speaker_id 'Cao Lei'"),
     (lambda d: d["speakers"][1]["affiliations"][0].update(title="研究員"), "speakers[1].affiliations[0]: found organization + title != role"),
     (lambda d: d.update(errata={"a": 1}), "the file.errata: found {'a': 1}; expected a non-empty list"),
-], ids=["kind", "type", "missing-key", "id-not-a-slug", "bad-split", "errata-not-a-list"])
+    (lambda d: d["document"].update(repo_id="jd-wechat-commentary"),
+     "document.repo_id: found 'jd-wechat-commentary'; expected the Hugging Face dataset repository as OWNER/NAME, or null"),
+], ids=["kind", "type", "missing-key", "id-not-a-slug", "bad-split", "errata-not-a-list", "repo-id-without-owner"])
 def test_curated_entry_refused(tmp_path, edit, found):
     path = write_curation(tmp_path, edit)
     message = error_of(curation=path)

@@ -91,9 +91,9 @@ def test_curated_release_states_its_own_facts_and_languages(curated):
     assert "None" not in source and "KAAGSCOC0531871O" not in _text(curated, "README.md")
     meta = card.data.to_dict()
     assert [d["language"] for d in read(curated, "disclaimers")] == ["zh", "en"]
-    assert (meta["language"], meta["language_details"]) == (["zh", "en"], "zh-Hant, en")
+    assert (meta["language"], meta["language_details"]) == (["zh"], "zh-Hant")     # the English notice is boilerplate
     assert meta["annotations_creators"] == ["machine-generated", "expert-generated"]   # the curated file
-    assert json.loads(_text(curated, "croissant.json"))["inLanguage"] == ["zh-Hant", "en"]
+    assert json.loads(_text(curated, "croissant.json"))["inLanguage"] == ["zh-Hant"]
 
 
 def test_curated_release_license_names_its_article_not_the_project(curated):
@@ -106,7 +106,7 @@ def test_curated_release_license_names_its_article_not_the_project(curated):
 def test_project_release_keeps_its_own_card_and_license():
     """The committed release is the project's: its hand-written card and LICENSE-DATA.md."""
     assert _text(DATASET, "LICENSE.md") == about.LICENSE_TEMPLATE.read_text(encoding="utf-8")
-    assert f"# {about.PRETTY_NAME} (v" in _text(DATASET, "README.md")
+    assert f"\n# {about.PRETTY_NAME}\n" in _text(DATASET, "README.md")
 
 
 @pytest.mark.parametrize("which", ["plain", "curated"])

@@ -19,7 +19,7 @@ def test_schema_is_complete(table):
     schema = schemas.load_schema(table)
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"].endswith(f"/{table}.schema.json") and schema["title"] and schema["description"]
+    assert schema["$id"] == f"urn:jd-wechat-commentary:schema:{table}" and schema["title"] and schema["description"]
     assert schema["additionalProperties"] is False and schema["required"] == list(schema["properties"])
     assert all(prop.get("description") for _, prop in _properties(schema))
     for key in schema["x-primary-key"]:

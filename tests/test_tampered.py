@@ -660,3 +660,16 @@ def test_offset_mismatch_says_which_offset_is_wrong(release, edit, fld, message)
     edit_rows(release, "attributions", "attribution_id", "a-cf7c31-4", **edit)
     problems = [p for p in validate_release(release).problems if p.code == "offset-mismatch"]
     assert [(p.row, p.field, p.message) for p in problems] == [("a-cf7c31-4", fld, message)]
+
+
+# a-cf7c31-4 (line 28, 高攀對此表示認同) is the one agreement; it agrees with a-1dae47-2 (line 27, 郭濤認為……),
+# and a-cf7c31-10 (他指出, 高攀 again) follows it.
+@pytest.mark.parametrize("attribution_id,link,expected", [
+    ("a-cf7c31-10", "a-1dae47-2", ("agreement-mismatch", "attributions", "a-cf7c31-10")),   # not an agreement
+    ("a-cf7c31-4", "a-cf7c31-10", ("agreement-mismatch", "attributions", "a-cf7c31-4")),   # a later statement, by the same speaker
+    ("a-cf7c31-4", "a-2a6dad-2", ("agreement-mismatch", "attributions", "a-cf7c31-4")),   # an earlier one by the same speaker (高攀)
+    ("a-cf7c31-4", "a-000000-1", ("unknown-attribution", "attributions", "a-cf7c31-4")),
+])
+def test_agreement_link_to_the_wrong_statement(release, attribution_id, link, expected):
+    edit = {"agrees_with_attribution_id": link}
+    assert tampered(release, ("attributions", "attribution_id", attribution_id, edit)) == [expected]

@@ -35,7 +35,7 @@ def test_the_version_is_written_in_one_module_only():
 
 def test_the_version_reaches_every_file(fresh_release):
     assert set(versions_in(fresh_release).values()) == {DATASET_VERSION}
-    assert f"(v{DATASET_VERSION})" in (fresh_release / "README.md").read_text(encoding="utf-8")
+    assert f"**Version {DATASET_VERSION}** (release tag `v{DATASET_VERSION}`" in (fresh_release / "README.md").read_text(encoding="utf-8")
 
 
 def test_another_version_is_written_everywhere_and_validates(tmp_path):
@@ -47,7 +47,7 @@ def test_another_version_is_written_everywhere_and_validates(tmp_path):
 
 def test_changelog_has_a_section_for_the_version_with_every_table(fresh_release):
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    first = re.search(r"^## (\S+)", text, re.M)
+    first = re.search(r"^## (?!Unreleased)(\S+)", text, re.M)    # changes not yet released come first, unnumbered
     assert first and first.group(1) == DATASET_VERSION, "the newest changelog section must be the current version"
     section = text[first.end():].split("\n## ", 1)[0]
     manifest = json.loads((fresh_release / "MANIFEST.json").read_text(encoding="utf-8"))
