@@ -245,7 +245,7 @@ def errata_list(r: Release) -> str:
     rows = ["| id | block | printed | suggested | category | kind | found by | note |",
             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     rows += [f"| {e['erratum_id']} | {e['block_id']} | {md(e['printed'])} | {md(e['suggested'])} | {e['category']} | {e['kind']} | "
-             f"{e['detected_by']} | {_cell(e['note'])} |" for e in r.tables["errata"]]
+             f"{e['detected_by']} | {md(e['note'])} |" for e in r.tables["errata"]]
     return "\n".join(rows)
 
 
@@ -260,7 +260,7 @@ def reference_check(r: Release) -> str:
     rows = [f"Reference: **{errata_check.REFERENCE}** (OpenCC {errata_check.opencc_version()}). It agrees with {agree} of "
             f"the {n} `script_conversion` errata and disagrees in {len(found)} places:", "",
             "| erratum | in | printed | reference writes | errata suggest | why |", "| --- | --- | --- | --- | --- | --- |"]
-    rows += [f"| {d.erratum_id or '— (not an erratum)'} | {d.context} | {d.printed} | {d.reference} | {d.suggested or '—'} | "
+    rows += [f"| {d.erratum_id or '— (not an erratum)'} | {md(d.context)} | {md(d.printed)} | {md(d.reference)} | {md(d.suggested) if d.suggested else '—'} | "
              f"{_cell(d.reason or 'unexplained: no reason recorded in the lexicon')} |" for d in found]
     return "\n".join(rows)
 

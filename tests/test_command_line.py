@@ -160,7 +160,7 @@ def test_curated_text_is_escaped_in_the_card(tmp_path):
     assert "<script>" not in card and "<img" not in card and "\n# not a heading" not in card
     assert "- title: 標題 \\| &lt;img src=x onerror=alert(1)&gt;\\n# not a heading" in card
     row = next(line for line in card.splitlines() if "alert(1)&lt;/script&gt;" in line)
-    assert row.endswith("| a \\| b\\n&lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* |") and row.count(" | ") == 6     # 7 cells, 6 inner separators
+    assert row.endswith("| a \\| b\\n&lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* |") and row.count(" | ") == 7     # 8 cells (with category), 7 inner separators
 
 
 def test_a_path_with_a_newline_stays_on_the_error_line(tmp_path, capsys):

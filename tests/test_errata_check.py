@@ -13,10 +13,10 @@ def test_the_release_agrees_with_the_reference_except_where_a_reason_says_why(ca
     assert main(["errata-check", str(DATASET), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert (result["reference"], result["agree"], result["unexplained"]) == ("OpenCC tw2s then s2tw", 24, 0)
-    # hand-checked: OpenCC keeps 伙伴 (e006, e025) and 喂 (e033), and writes 併 for the 并 of 并發布 (e034)
+    # hand-checked: OpenCC keeps 伙伴 (e-84b78f-2, e-d7dca9-4) and 喂 (e-786a4f-3), and writes 併 for the 并 of 并發布 (e-ec9f95-2)
     listed = {d["erratum_id"]: (d["case"], d["printed"], d["reference"], d["suggested"]) for d in result["disagreements"] if d["erratum_id"]}
-    assert listed == {"e006": ("not-flagged", "伙", "伙", "夥"), "e025": ("not-flagged", "伙", "伙", "夥"),
-                      "e033": ("not-flagged", "喂", "喂", "餵"), "e034": ("other-reading", "并", "併", "並")}
+    assert listed == {"e-84b78f-2": ("not-flagged", "伙", "伙", "夥"), "e-d7dca9-4": ("not-flagged", "伙", "伙", "夥"),
+                      "e-786a4f-3": ("not-flagged", "喂", "喂", "餵"), "e-ec9f95-2": ("other-reading", "并", "併", "並")}
     others = sorted((d["context"], d["printed"], d["reference"]) for d in result["disagreements"] if not d["erratum_id"])
     assert others == sorted([("號發布,確", "布", "佈"), ("次的布局是", "布", "佈"), ("戰略布局。", "布", "佈"),
                              ("不同注定了", "注", "註"), ("東將借助A", "借", "藉"), ("高額傭金支", "傭", "佣"),
