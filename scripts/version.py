@@ -3,7 +3,7 @@
 Semantic versioning for data: MAJOR when a column or table is removed, renamed or changes
 meaning; MINOR when columns, tables or rows are added; PATCH when annotations are corrected.
 """
-DATASET_VERSION = "1.0.0"
+DATASET_VERSION = "2.0.0"
 # The day this version was cut, set by hand with the version (never the build's clock, so that
 # two builds stay byte-identical); CHANGELOG.md's heading for the version carries the same date.
-RELEASE_DATE = "2026-11-26"
+RELEASE_DATE = "2026-12-02"

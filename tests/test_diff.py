@@ -15,6 +15,7 @@ import pytest
 from conftest import DATASET
 from jd_wechat_commentary.cli import main
 from jd_wechat_commentary.diff import diff_releases
+from jd_wechat_commentary.version import DATASET_VERSION
 from parquet_edit import parquet, rewrite, set_cell
 
 UNCHANGED = ["document", "blocks", "paragraphs", "sections", "speakers", "disclaimers"]
@@ -38,7 +39,7 @@ def test_a_release_is_identical_to_itself(capsys):
 def test_edited_copy_reports_the_changed_cell_and_the_removed_row(edited):
     result = diff_releases(DATASET, edited)
     assert result["identical"] is False
-    assert result["old"] == {"path": str(DATASET), "version": "1.0.0"}
+    assert result["old"] == {"path": str(DATASET), "version": DATASET_VERSION}
     assert result["tables"]["attributions"] == {
         "status": "changed", "primary_key": ["attribution_id"], "rows": {"old": 22, "new": 22},
         "columns_added": [], "columns_removed": [], "added": [], "removed": [],
@@ -54,8 +55,8 @@ def test_edited_copy_reports_the_changed_cell_and_the_removed_row(edited):
 def test_text_report_and_exit_code(edited, capsys):
     assert main(["diff", str(DATASET), str(edited)]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        f"old: {DATASET} (1.0.0)",
-        f"new: {edited} (1.0.0)",
+        f"old: {DATASET} ({DATASET_VERSION})",
+        f"new: {edited} ({DATASET_VERSION})",
         "attributions: 1 changed (22 -> 22 rows)",
         "  ~ a-04d6e4-28 cue_text: '認為' -> '指出'",
         "errata: 1 removed (34 -> 33 rows)",

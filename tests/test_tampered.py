@@ -21,6 +21,7 @@ import yaml
 from jd_wechat_commentary import schemas
 from jd_wechat_commentary.cli import main
 from jd_wechat_commentary.validate import validate_release
+from jd_wechat_commentary.version import DATASET_VERSION
 from parquet_edit import parquet, rewrite, set_cell
 
 CHECKSUM = ("checksum-mismatch", None, None)
@@ -142,7 +143,7 @@ def test_card_dataset_info_disagrees_with_the_files(release):
     card = release / "README.md"
     text = card.read_text(encoding="utf-8")
     assert text.count("num_examples: 34\n") == 1                  # errata, the only table of 34 rows
-    card.write_text(text.replace("num_examples: 34\n", "num_examples: 35\n").replace("version: 1.0.0\n", "version: 1.0.1\n", 1),
+    card.write_text(text.replace("num_examples: 34\n", "num_examples: 35\n").replace(f"version: {DATASET_VERSION}\n", "version: 9.9.9\n", 1),
                     encoding="utf-8")
     assert flat(release) == [("card-mismatch", None, None), ("card-mismatch", "errata", None), CHECKSUM]
     assert fields(release, "card-mismatch") == ["version", "num_examples"]
@@ -222,7 +223,7 @@ def test_manifest_altered_content_hash(release):
 
 
 def test_manifest_version_differs_from_the_files(release):
-    edit_manifest(release, lambda m: m.update(dataset_version="2.0.0"))
+    edit_manifest(release, lambda m: m.update(dataset_version="9.9.9"))
     problems = validate_release(release).problems
     assert [(p.code, p.table, p.field) for p in problems] == [("metadata-mismatch", "document", "dataset_version")] + [
         ("metadata-mismatch", t, "dataset_version") for t in ("document", "blocks", "paragraphs", "sections", "speakers",
@@ -232,7 +233,7 @@ def test_manifest_version_differs_from_the_files(release):
 
 def test_catalog_version_differs_from_the_manifest(release):
     path = release / "datapackage.json"
-    path.write_text(path.read_text(encoding="utf-8").replace('"version": "1.0.0"', '"version": "1.0.1"', 1), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(f'"version": "{DATASET_VERSION}"', '"version": "9.9.9"', 1), encoding="utf-8")
     assert [(p.code, p.field) for p in validate_release(release).problems] == [
         ("metadata-mismatch", "datapackage.json"), ("checksum-mismatch", "datapackage.json")]
 
