@@ -49,7 +49,9 @@ def parse(source: Source, curation: Curation, warnings: Warnings) -> Document:
     warn_invisible(source.text, warnings)
     doc.sections = build_sections(doc.blocks)
     paragraphs = [b for b in doc.blocks if b.block_type == "paragraph"]
-    names = {s["name"]: s.get("speaker_type", "person") for s in curation.speakers}
+    # only named speakers guide the rules; a curated unnamed or media entry gives an id and romanization
+    names = {s["name"]: s.get("speaker_type", "person") for s in curation.speakers
+             if s.get("speaker_type", "person") in ("person", "organization")}
     doc.statements = find_statements(source.text, paragraphs, names, warnings)
     doc.speakers = build_speakers(doc.statements, curation, warnings)
     return doc

@@ -66,7 +66,7 @@ SPEAKER_KEYS = {"name": (str,), "speaker_id": (str,), "speaker_type": (str,), "n
 AFFILIATION_KEYS = {"role": (str,), "organization": (str, type(None)), "title": (str,)}
 ERRATUM_KEYS = {"context": (str,), "printed": (str,), "suggested": (str,), "kind": (str,), "note": (str,)}
 ERRATUM_KINDS = {"numbering", "typo", "missing_text", "script_conversion", "punctuation"}
-SPEAKER_TYPES = {"person", "organization"}
+SPEAKER_TYPES = {"person", "organization", "media", "unnamed"}
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # OWNER/NAME of a Hugging Face repository (the Hub's characters; publish checks it again with huggingface_hub)
 REPO_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*")
