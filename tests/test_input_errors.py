@@ -188,7 +188,7 @@ def test_duplicate_key_in_one_mapping(tmp_path):
 
 def test_speaker_the_text_never_mentions(tmp_path):
     path = write_curation(tmp_path, lambda d: d["speakers"].append({"name": "王小明", "speaker_id": "wang-xiaoming"}))
-    assert "speakers[9] ('王小明'): found name '王小明' 0 times in the source; expected at least once" in error_of(curation=path)
+    assert "speakers[10] ('王小明'): found name '王小明' 0 times in the source; expected at least once" in error_of(curation=path)
 
 
 def test_speaker_mentioned_but_never_speaking(tmp_path):
