@@ -49,6 +49,18 @@ def read_parquet(source, verify: bool = False):
         return pa.Table.from_batches(batches, schema=f.schema_arrow)
 
 
+def json_type(t) -> bool:
+    """True for the Arrow types whose Python values are JSON values (what the JSON Schemas
+    describe): not binary, date, time, timestamp, decimal, map or dictionary columns."""
+    import pyarrow.types as pt
+
+    if pt.is_list(t) or pt.is_large_list(t):
+        return json_type(t.value_type)
+    if pt.is_struct(t):
+        return all(json_type(t.field(i).type) for i in range(t.num_fields))
+    return pt.is_string(t) or pt.is_large_string(t) or pt.is_integer(t) or pt.is_boolean(t) or pt.is_floating(t) or pt.is_null(t)
+
+
 class ParquetTooLarge(ValueError):
     """A Parquet file whose footer or decoded size is past what a release can hold."""
 

@@ -16,7 +16,7 @@ from .checks import check_card, check_derived, check_schema_copies, check_spans
 from .consistency import check_consistency
 from .copies import check_copies
 from .integrity import check_folder, check_manifest, check_versions, read_manifest
-from .layout import META_KEY, ParquetTooLarge, parquet_path, read_parquet
+from .layout import META_KEY, ParquetTooLarge, json_type, parquet_path, read_parquet
 from .reading import MAX_FILE_BYTES, ReleaseFolder, Unreadable
 
 REFERENCE_CODES = {"blocks": "unknown-block", "sections": "unknown-section", "paragraphs": "unknown-paragraph",
@@ -119,7 +119,7 @@ def check_arrow(table: str, schema, report: Report) -> dict | None:
     expected = schemas.arrow_schema(table)
     if not schema.remove_metadata().equals(expected):
         report.add("table-schema-mismatch", table, None, None, _schema_difference(schema.remove_metadata(), expected))
-        if not all(_json_type(f.type) for f in schema):
+        if not all(json_type(f.type) for f in schema):
             return None
     meta = schema.metadata or {}
     if b"huggingface" not in meta:
@@ -133,17 +133,6 @@ def check_arrow(table: str, schema, report: Report) -> dict | None:
     if ours.get("schema_id") != schemas.load_schema(table)["$id"] or ours.get("table") != table:
         report.add("metadata-mismatch", table, None, META_KEY.decode(), f"file metadata {ours} does not name this table's schema $id")
     return ours
-
-
-def _json_type(t) -> bool:
-    """True for the Arrow types whose Python values are JSON values (what the JSON Schemas check)."""
-    import pyarrow.types as pt
-
-    if pt.is_list(t) or pt.is_large_list(t):
-        return _json_type(t.value_type)
-    if pt.is_struct(t):
-        return all(_json_type(t.field(i).type) for i in range(t.num_fields))
-    return pt.is_string(t) or pt.is_large_string(t) or pt.is_integer(t) or pt.is_boolean(t) or pt.is_floating(t) or pt.is_null(t)
 
 
 def _schema_difference(found, expected) -> str:
