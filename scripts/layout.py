@@ -100,12 +100,22 @@ def content_hash(table: str, rows: list[dict]) -> str:
     changes when the data changes, not when the Parquet writer does."""
     key = schemas.primary_key(table)
     # ordered by key; the type name keeps a tampered table (a null or mistyped key) sortable
-    ordered = sorted(rows, key=lambda r: tuple((v is None, type(v).__name__, v if v is not None else 0) for v in (r.get(k) for k in key)))
+    ordered = sorted(rows, key=lambda r: tuple(_sortable(r.get(k)) for k in key))
     h = hashlib.sha256()
     for row in ordered:
         h.update(json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         h.update(b"\n")
     return h.hexdigest()
+
+
+def _sortable(value) -> tuple:
+    """A key part that sorts against any other: by null, type name, then the value (its JSON
+    text when it is a list or a mapping, which do not compare)."""
+    if isinstance(value, (str, int, float, bool)):
+        return (False, type(value).__name__, value)
+    if value is None:
+        return (True, "", 0)
+    return (False, type(value).__name__, json.dumps(value, sort_keys=True, ensure_ascii=False, default=str))
 
 
 def file_entry(root: Path, path: Path) -> dict:
