@@ -118,30 +118,43 @@ def loads_json(data: bytes | str, what: str):
         raise ValueError(f"{what}: {exc}") from None
 
 
-class NoAliasLoader(yaml.SafeLoader):
-    """safe_load without aliases: `*a` repeating an `&a` anchor lets 1 KB expand to gigabytes
-    (the billion laughs); nothing we write uses them. Nesting is bounded as in JSON."""
+try:        # libyaml when it is there: the pure-Python parser takes ~100 ms on a card
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:     # pragma: no cover - PyYAML without libyaml
+    from yaml import SafeLoader as _SafeLoader
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(None, None, "an alias (*name); aliases are not allowed here", event.start_mark)
-        self._depth = getattr(self, "_depth", 0) + 1
-        try:
-            if self._depth > MAX_NESTING:
-                raise yaml.composer.ComposerError(None, None, f"nested deeper than {MAX_NESTING} levels", self.peek_event().start_mark)
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+_OPENS = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+_CLOSES = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+class NoAliasLoader(_SafeLoader):
+    """safe_load for text that passed check_yaml (see load_yaml); subclassed by the curated file's
+    loader in source.py."""
+
+
+def check_yaml(text: str) -> None:
+    """Refuse, before anything is composed, an alias (`*a` repeating an `&a` anchor lets 1 KB
+    expand to gigabytes, the billion laughs; nothing we write uses one) and nesting deeper than
+    MAX_NESTING (the composer recurses once per level). One pass of the scanner over the tokens."""
+    depth = 0
+    for token in yaml.scan(text, Loader=_SafeLoader):
+        if isinstance(token, yaml.AliasToken):
+            raise yaml.composer.ComposerError(None, None, "an alias (*name); aliases are not allowed here", token.start_mark)
+        if isinstance(token, _OPENS):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise yaml.composer.ComposerError(None, None, f"nested deeper than {MAX_NESTING} levels", token.start_mark)
+        elif isinstance(token, _CLOSES):
+            depth -= 1
 
 
 def load_yaml(text: str):
-    """One YAML document through NoAliasLoader; yaml.YAMLError for anything it refuses."""
+    """One YAML document, safe_load without aliases and with bounded nesting; yaml.YAMLError for
+    anything refused."""
+    check_yaml(text)
     loader = NoAliasLoader(text)
     try:
         return loader.get_single_data()
-    except RecursionError:
-        raise yaml.YAMLError("nested too deeply") from None
     finally:
         loader.dispose()
 

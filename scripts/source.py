@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from .errors import BuildError
-from .reading import NoAliasLoader
+from .reading import NoAliasLoader, check_yaml
 
 
 @dataclass(frozen=True)
@@ -126,6 +126,7 @@ class _StrictLoader(NoAliasLoader):
 def _load_yaml(path: Path, data: bytes) -> dict:
     text = _decode(path, data)
     try:
+        check_yaml(text)
         loader = _StrictLoader(text)
         loader.name = str(path)
         try:
