@@ -5,7 +5,6 @@ It reads the files and never executes anything from the folder it checks. It imp
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from .consistency import check_consistency
 from .copies import check_copies
 from .integrity import check_folder, check_manifest, check_versions, read_manifest
 from .layout import META_KEY, ParquetTooLarge, json_type, parquet_path, read_parquet
-from .reading import MAX_FILE_BYTES, ReleaseFolder, Unreadable
+from .reading import MAX_FILE_BYTES, ReleaseFolder, Unreadable, loads_json, read_regular
 
 REFERENCE_CODES = {"blocks": "unknown-block", "sections": "unknown-section", "paragraphs": "unknown-paragraph",
                    "speakers": "unknown-speaker"}
@@ -125,7 +124,7 @@ def check_arrow(table: str, schema, report: Report) -> dict | None:
     if b"huggingface" not in meta:
         report.add("metadata-mismatch", table, None, "huggingface", "the Parquet file has no huggingface features key")
     try:
-        ours = json.loads(meta.get(META_KEY, b"{}"))
+        ours = loads_json(meta.get(META_KEY, b"{}"), META_KEY.decode())
     except ValueError:
         ours = None
     if not isinstance(ours, dict):
@@ -196,16 +195,20 @@ def validate_jsonl(path: Path, table: str) -> Report:
     report = Report()
     # bytes, line by line: json.loads decodes each strictly, so a line that is not UTF-8 is an
     # invalid-json problem with its number rather than a crash of the whole file
-    lines = Path(path).read_bytes().split(b"\n")
+    try:
+        lines = read_regular(Path(path)).split(b"\n")      # a regular file, at most MAX_FILE_BYTES
+    except Unreadable as exc:
+        report.add(exc.code, table, None, None, str(exc))
+        return report
     validator, n = schemas.row_validator(table), 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         n += 1
         try:
-            record = json.loads(line)
+            record = loads_json(line, f"{path}:{number}")     # bounded nesting and integers
         except ValueError as exc:
-            report.add("invalid-json", table, number, None, f"{path}:{number}: {exc}")
+            report.add("invalid-json", table, number, None, str(exc))
             continue
         if not isinstance(record, dict):
             report.add("invalid-json", table, number, None, f"{path}:{number}: a {type(record).__name__}, expected an object")

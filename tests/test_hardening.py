@@ -419,3 +419,13 @@ def test_card_that_declares_an_empty_table_as_a_config(tmp_path):
 
 if sys.platform != "linux":     # FIFOs and /dev/zero as used here
     pytestmark = pytest.mark.skip("POSIX special files")
+
+
+def test_jsonl_with_deep_nesting_and_a_huge_integer(tmp_path):
+    from jd_wechat_commentary.validate import validate_jsonl
+    path = tmp_path / "errata.jsonl"
+    path.write_bytes(b"[" * 100_000 + b"]" * 100_000 + b"\n" + b'{"char_start": ' + b"7" * 5000 + b"}\n")
+    with deadline():
+        report = validate_jsonl(path, "errata")
+    assert report.flat() == [("invalid-json", "errata", 1), ("invalid-json", "errata", 2)]
+    assert "5000 digits" in report.problems[1].message
