@@ -168,7 +168,7 @@ class ReleaseFolder:
     each with its kind, so validate can report FIFOs, links and files the build never writes."""
 
     def __init__(self, root: Path):
-        self.root = Path(os.path.abspath(root))
+        self.root = Path(os.path.realpath(root))     # the folder the user named, wherever it is
         self.blobs = self._hub_blobs()
         self._bytes: dict[str, bytes] = {}     # each file is read once, however many checks look at it
         self._entries: list[Entry] | None = None
