@@ -78,10 +78,24 @@ def check_derived(tables: dict, report: Report) -> None:
         _check_paragraph_speakers(tables["paragraphs"], tables["speakers"], tables["attributions"], report)
     if {"paragraphs", "sections", "blocks"} <= set(tables):
         _check_paragraph_places(tables["paragraphs"], tables["sections"], tables["blocks"], report)
+    if "blocks" in tables:
+        _check_block_lines(tables["blocks"], report)
     for i, sp in enumerate(tables.get("speakers", [])):
         roles, affs = sp.get("roles") or [], sp.get("affiliations") or []
         if len(roles) != len(affs) or any((a.get("organization") or "") + (a.get("title") or "") != r for r, a in zip(roles, affs)):
             report.add("affiliation-mismatch", "speakers", schemas.row_id("speakers", sp, i), "affiliations", f"{affs} do not split {roles}")
+
+
+def _check_block_lines(blocks: list[dict], report: Report) -> None:
+    """Block i (by position) is line i + 1 of the text and starts one newline after the block
+    before it ends: position, line and char_start are derived from the text's lines."""
+    start = 0
+    for i, b in enumerate(sorted(blocks, key=lambda b: b["position"])):
+        if (b["position"], b["line"], b["char_start"]) != (i, i + 1, start):
+            report.add("derived-mismatch", "blocks", schemas.row_id("blocks", b, i), "line",
+                       f"position {b['position']}, line {b['line']}, char_start {b['char_start']}; block {i + 1} in reading "
+                       f"order is at position {i}, line {i + 1}, and starts at {start}")
+        start = b["char_end"] + 1
 
 
 def _by(rows: list[dict], column: str) -> dict:

@@ -429,3 +429,10 @@ def test_jsonl_with_deep_nesting_and_a_huge_integer(tmp_path):
         report = validate_jsonl(path, "errata")
     assert report.flat() == [("invalid-json", "errata", 1), ("invalid-json", "errata", 2)]
     assert "5000 digits" in report.problems[1].message
+
+
+def test_block_line_that_is_not_its_position_resealed(release):
+    # b005 is the fifth line: position 4, line 5
+    rewrite(release, "blocks", lambda rows: [dict(r, line=9) if r["block_id"] == "b005" else r for r in rows])
+    reseal(release)
+    assert checked(release) == [("derived-mismatch", "blocks", "b005")]
