@@ -67,7 +67,7 @@ def guarded(report: "Report", name: str, check, *args):
     the check returns (None when it failed)."""
     try:
         return check(*args)
-    except (MemoryError, RecursionError, Exception) as exc:
+    except Exception as exc:    # RecursionError and MemoryError included; KeyboardInterrupt not
         report.add("check-failed", None, None, name, f"the {name} check stopped: {type(exc).__name__}: {_bounded(str(exc))}")
         return None
 

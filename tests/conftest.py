@@ -81,6 +81,9 @@ def pytest_sessionfinish(session, exitstatus):
     whole = set(tests.glob("test_*.py")) <= collected and not session.config.option.keyword and not session.config.option.markexpr
     if whole and session.testsfailed == 0:
         missing = sorted(set(CODES) - PRODUCED_CODES)
+        writer = session.config.get_terminal_writer()
         if missing:
-            session.config.get_terminal_writer().line(f"report codes that no test produced: {missing}", red=True)
+            writer.line(f"report codes that no test produced: {missing}", red=True)
             session.exitstatus = 1
+        else:
+            writer.line(f"every one of the {len(CODES)} report codes was produced by a test")
