@@ -63,15 +63,23 @@ def card_data(tables: dict, version: str, root: Path, profile: about.Profile = a
         annotations_creators=profile.annotations_creators, language_creators=["found"],
         multilinguality=["monolingual"], source_datasets=["original"],
         license_name=LICENSE_NAME, license_link=about.LICENSE_FILE,
-        language_details=codes[0], version=version, configs=_configs(),
+        language_details=codes[0], version=version, configs=_configs(tables),
     )
-    dataset_infos(tables, _sizes(root)).to_dataset_card_data(data)
+    dataset_infos(loadable(tables), _sizes(root)).to_dataset_card_data(data)
     return data
 
 
-def _configs() -> list[dict]:
+def loadable(tables: dict) -> dict:
+    """The tables that are configs: those with rows. `datasets` cannot load a Parquet split of
+    0 rows (one empty row group: "BatchSize must be greater than 0"; no row group: "corresponds to
+    no data"), so an empty table is left out of configs and dataset_info, and the card names it
+    as empty. Its Parquet file is still written: pyarrow and the catalogs read it."""
+    return {t: rows for t, rows in tables.items() if rows}
+
+
+def _configs(tables: dict) -> list[dict]:
     return [{"config_name": t, "data_files": [{"split": "train", "path": f"data/{t}/train-*.parquet"}],
-             **({"default": True} if t == schemas.DEFAULT_CONFIG else {})} for t in schemas.TABLES]
+             **({"default": True} if t == schemas.DEFAULT_CONFIG else {})} for t in schemas.TABLES if tables[t]]
 
 
 def _sizes(root: Path) -> dict[str, tuple[int, int]]:
@@ -200,6 +208,10 @@ def example_attribution(attributions: list[dict]) -> dict | None:
 def counts(r: Release) -> str:
     rows = ["| config | rows |", "| --- | --- |"]
     rows += [f"| `{t}`{' (default)' if t == schemas.DEFAULT_CONFIG else ''} | {len(r.tables[t])} |" for t in schemas.TABLES]
+    empty = [t for t in schemas.TABLES if not r.tables[t]]
+    if empty:
+        rows += ["", f"Empty in this release, so not configs (`datasets` cannot load a table without rows): "
+                     f"{', '.join(f'`{t}`' for t in empty)}. Their Parquet files hold the columns and no row."]
     return "\n".join(rows)
 
 

@@ -4,6 +4,7 @@ manifest and versions in integrity.py."""
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from fnmatch import fnmatchcase
 from itertools import zip_longest
 from pathlib import Path
@@ -12,7 +13,8 @@ import yaml
 
 from . import schemas
 from .card_features import yaml_features
-from .layout import parquet_path, release_files
+from .layout import CARD, parquet_path
+from .reading import ReleaseFolder, Unreadable, load_yaml
 from .report import Report
 
 
@@ -76,15 +78,43 @@ def check_derived(tables: dict, report: Report) -> None:
         _check_paragraph_speakers(tables["paragraphs"], tables["speakers"], tables["attributions"], report)
     if {"paragraphs", "sections", "blocks"} <= set(tables):
         _check_paragraph_places(tables["paragraphs"], tables["sections"], tables["blocks"], report)
+    if "blocks" in tables:
+        _check_block_lines(tables["blocks"], report)
     for i, sp in enumerate(tables.get("speakers", [])):
         roles, affs = sp.get("roles") or [], sp.get("affiliations") or []
         if len(roles) != len(affs) or any((a.get("organization") or "") + (a.get("title") or "") != r for r, a in zip(roles, affs)):
             report.add("affiliation-mismatch", "speakers", schemas.row_id("speakers", sp, i), "affiliations", f"{affs} do not split {roles}")
 
 
+def _check_block_lines(blocks: list[dict], report: Report) -> None:
+    """Block i (by position) is line i + 1 of the text and starts one newline after the block
+    before it ends: position, line and char_start are derived from the text's lines."""
+    start = 0
+    for i, b in enumerate(sorted(blocks, key=lambda b: b["position"])):
+        if (b["position"], b["line"], b["char_start"]) != (i, i + 1, start):
+            report.add("derived-mismatch", "blocks", schemas.row_id("blocks", b, i), "line",
+                       f"position {b['position']}, line {b['line']}, char_start {b['char_start']}; block {i + 1} in reading "
+                       f"order is at position {i}, line {i + 1}, and starts at {start}")
+        start = b["char_end"] + 1
+
+
+def _by(rows: list[dict], column: str) -> dict:
+    """rows grouped by one column's value, in their order: one pass, so that the cross-table
+    checks below are linear in the rows rather than a scan of one table per row of another."""
+    groups = defaultdict(list)
+    for row in rows:
+        groups[_hashable(row.get(column))].append(row)
+    return groups
+
+
+def _hashable(value):
+    return value if isinstance(value, (str, int, float, bool, type(None))) else repr(value)
+
+
 def _check_speaker_counts(speakers, attributions, report) -> None:
+    by_speaker = _by(attributions, "speaker_id")
     for i, sp in enumerate(speakers):
-        mine = [a for a in attributions if a.get("speaker_id") == sp.get("speaker_id")]
+        mine = by_speaker.get(_hashable(sp.get("speaker_id")), [])
         if sp.get("n_attributions") != len(mine):
             report.add("count-mismatch", "speakers", schemas.row_id("speakers", sp, i), "n_attributions", f"says {sp.get('n_attributions')}, attributions has {len(mine)}")
         if mine and sp.get("first_paragraph_id") != mine[0].get("paragraph_id"):
@@ -92,65 +122,79 @@ def _check_speaker_counts(speakers, attributions, report) -> None:
 
 
 def _check_paragraph_speakers(paragraphs, speakers, attributions, report) -> None:
-    names = {s.get("speaker_id"): s.get("name") for s in speakers}
+    names = {_hashable(s.get("speaker_id")): s.get("name") for s in speakers}
+    by_paragraph = _by(attributions, "paragraph_id")
     for i, p in enumerate(paragraphs):
-        ids = []
-        for a in attributions:
-            if a.get("paragraph_id") == p.get("paragraph_id") and a.get("speaker_id") not in ids:
-                ids.append(a.get("speaker_id"))
-        if p.get("speaker_ids") != ids or p.get("speaker_names") != [names.get(x) for x in ids]:
+        ids = list(dict.fromkeys(a.get("speaker_id") for a in by_paragraph.get(_hashable(p.get("paragraph_id")), [])))
+        if p.get("speaker_ids") != ids or p.get("speaker_names") != [names.get(_hashable(x)) for x in ids]:
             report.add("derived-mismatch", "paragraphs", schemas.row_id("paragraphs", p, i), "speaker_ids", f"attributions give {ids}")
 
 
 def _check_paragraph_places(paragraphs, sections, blocks, report) -> None:
     """A paragraph repeats its block's span and section, and its section's label and title; a
     section lists exactly the paragraphs that say they are in it."""
-    by_index = {s.get("section_index"): s for s in sections}
-    by_block = {b.get("block_id"): b for b in blocks}
+    by_index = {_hashable(s.get("section_index")): s for s in sections}
+    by_block = {_hashable(b.get("block_id")): b for b in blocks}
     for i, p in enumerate(paragraphs):
-        s, b = by_index.get(p.get("section_index")), by_block.get(p.get("block_id"))
+        s, b = by_index.get(_hashable(p.get("section_index"))), by_block.get(_hashable(p.get("block_id")))
         if s and (p.get("section_label"), p.get("section_title")) != (s.get("label"), s.get("title")):
             report.add("derived-mismatch", "paragraphs", schemas.row_id("paragraphs", p, i), "section_label", f"section {s.get('section_index')} prints {s.get('label')!r} {s.get('title')!r}")
         if b and (p.get("char_start"), p.get("char_end"), p.get("section_index")) != (b.get("char_start"), b.get("char_end"), b.get("section_index")):
             report.add("derived-mismatch", "paragraphs", schemas.row_id("paragraphs", p, i), "block_id", f"block {b.get('block_id')} has another span or section")
+    in_section = _by(paragraphs, "section_index")
     for i, s in enumerate(sections):
-        listed = [p.get("paragraph_id") for p in paragraphs if p.get("section_index") == s.get("section_index")]
+        listed = [p.get("paragraph_id") for p in in_section.get(_hashable(s.get("section_index")), [])]
         if s.get("paragraph_ids") != listed:
             report.add("derived-mismatch", "sections", schemas.row_id("sections", s, i), "paragraph_ids", f"the paragraphs in this section are {listed}")
 
 
-def read_front_matter(path: Path) -> dict | None:
-    text = path.read_text(encoding="utf-8")
+def read_front_matter(path_or_text) -> dict | None:
+    """The card's YAML front matter (no aliases, bounded nesting), or None without one."""
+    text = path_or_text if isinstance(path_or_text, str) else Path(path_or_text).read_text(encoding="utf-8")
+    front, _ = split_card(text)
+    return None if front is None else load_yaml(front)
+
+
+def split_card(text: str) -> tuple[str | None, str]:
+    """(YAML front matter, body) of a card; (None, text) without front matter."""
     if not text.startswith("---\n"):
-        return None
-    end = text.find("\n---", 4)
-    return yaml.safe_load(text[4:end]) if end > 0 else None
+        return None, text
+    end = text.find("\n---\n", 3)
+    return (text[4:end], text[end + 5:]) if end > 0 else (None, text)
 
 
-def check_card(root: Path, files: dict, version: str | None, report: Report) -> None:
+def check_card(folder: ReleaseFolder, files: dict, version: str | None, report: Report) -> None:
     """The card's YAML against the files: configs and their data_files, version, and for each
     config the whole features (as derived from its JSON Schema), num_examples, num_bytes (the
     table in memory) and download_size (the Parquet file)."""
-    path = Path(root) / "README.md"
-    if not path.is_file():
-        report.add("file-missing", None, None, "README.md", "the generated card is missing")
-        return
     try:
-        meta = read_front_matter(path) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        report.add("card-mismatch", None, None, "README.md", f"the card's YAML does not parse: {exc}")
+        meta = read_front_matter(folder.read_text(CARD)) or {}
+    except Unreadable as exc:
+        if exc.code == "file-missing":
+            report.add("file-missing", None, None, CARD, "the generated card is missing")
+        elif exc.code in ("file-corrupt", "file-too-large"):
+            report.add(exc.code, None, None, CARD, f"{exc}")
+        return      # a link or a FIFO: the folder check reports it
+    except yaml.YAMLError as exc:
+        report.add("card-mismatch", None, None, CARD, f"the card's YAML does not parse: {str(exc)[:300]}")
         return
     if not isinstance(meta, dict):
         report.add("card-mismatch", None, None, "README.md", "the card's YAML is not a mapping")
         return
+    # a table without rows is no config: `datasets` cannot load it (card.loadable)
+    wanted = {t for t in schemas.TABLES if t not in files or files[t].rows}
     configs = {str(c.get("config_name")) for c in _mappings(meta.get("configs"))}
-    if configs != set(schemas.TABLES):
-        report.add("card-mismatch", None, None, "configs", f"configs {sorted(configs)} differ from the tables")
-    _check_data_files(Path(root), _mappings(meta.get("configs")), report)
+    if configs != wanted:
+        report.add("card-mismatch", None, None, "configs", f"configs {sorted(configs)}, expected the tables with rows {sorted(wanted)}")
+    _check_data_files(folder, _mappings(meta.get("configs")), report)
     if version is not None and str(meta.get("version")) != version:
         report.add("card-mismatch", None, None, "version", f"the card says version {meta.get('version')!r}, the release {version!r}")
     infos = {i.get("config_name"): i for i in _mappings(meta.get("dataset_info"))}
     for table, f in files.items():
+        if not f.rows:
+            if table in infos:
+                report.add("card-mismatch", table, None, "dataset_info", "a table without rows has dataset_info but is no config")
+            continue
         if table not in infos:
             report.add("card-mismatch", table, None, "dataset_info", "the card has no dataset_info for this table")
         else:
@@ -186,10 +230,10 @@ def _at(features: list, i: int):
     return features[i] if i < len(features) else "nothing"
 
 
-def _check_data_files(root: Path, configs: list[dict], report: Report) -> None:
+def _check_data_files(folder: ReleaseFolder, configs: list[dict], report: Report) -> None:
     """Each config's one split is train, and its path glob matches its table's Parquet file and
     no other file of the release."""
-    files = [p.relative_to(root).as_posix() for p in release_files(root)]
+    files = folder.files()
     for config in configs:
         table = config.get("config_name")
         if table not in schemas.TABLES:
@@ -219,13 +263,19 @@ def _data_files(value) -> list[tuple]:
     return pairs
 
 
-def check_schema_copies(root: Path, ids: dict[str, str], report: Report) -> None:
+def check_schema_copies(folder: ReleaseFolder, ids: dict[str, str], report: Report) -> None:
     """Each copy is the project's schema with this release's `$id` (see schemas.schema_text)."""
     for table in schemas.TABLES:
-        copy = Path(root) / "schema" / f"{table}.schema.json"
+        rel = f"schema/{table}.schema.json"
         expected = schemas.schema_text(table, ids[table]).encode("utf-8")
-        if not copy.is_file():
-            report.add("file-missing", table, None, None, f"schema/{table}.schema.json is missing")
-        elif copy.read_bytes() != expected:
+        try:
+            copy = folder.read(rel, len(expected) + 1)
+        except Unreadable as exc:
+            if exc.code == "file-missing":
+                report.add("file-missing", table, None, None, f"{rel} is missing")
+            elif exc.code in ("file-too-large", "file-corrupt"):
+                report.add("schema-copy-mismatch", table, None, None, f"{rel} differs from the project's schema ({exc})")
+            continue
+        if copy != expected:
             report.add("schema-copy-mismatch", table, None, None,
-                       f"schema/{table}.schema.json differs from the project's schema with $id {ids[table]!r}")
+                       f"{rel} differs from the project's schema with $id {ids[table]!r}")

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from . import schemas
 from .escape import printable
-from .layout import read_parquet
+from .layout import json_type, read_parquet
+from .reading import MAX_TEXT_BYTES, Unreadable, loads_json, read_regular
 
 EXAMPLE = "jd-wechat-commentary diff /tmp/previous-release dataset\n  jd-wechat-commentary diff old/ new/ --json"
 SHOW = 60   # characters of a value shown in the text report; --json carries the whole value
@@ -95,19 +96,27 @@ def _changed(old_by: dict, new_by: dict, common: list[str]) -> list[dict]:
 
 
 def _read(files: list[Path]) -> list[dict]:
+    """Rows of the table's files: regular files only (a FIFO would block), bounded, and only
+    columns whose values are JSON values (a binary or date column is no release's)."""
     rows = []
     for path in files:
         try:
-            rows += read_parquet(path).to_pylist()
+            data = read_parquet(path)
+        except Unreadable as exc:
+            raise DiffError(f"{exc}") from None
         except Exception as exc:  # pyarrow raises several types for damaged files
             raise DiffError(f"{path}: cannot be read as Parquet ({exc})") from None
+        odd = [f"{f.name} ({f.type})" for f in data.schema if not json_type(f.type)]
+        if odd:
+            raise DiffError(f"{path}: columns of a type no release table has: {', '.join(odd)}; validate the release first")
+        rows += data.to_pylist()
     return rows
 
 
 def _primary_key(root: Path, table: str) -> list[str] | None:
     try:
-        key = json.loads((root / "schema" / f"{table}.schema.json").read_text(encoding="utf-8"))["x-primary-key"]
-    except (OSError, ValueError, KeyError, TypeError):
+        key = loads_json(read_regular(root / "schema" / f"{table}.schema.json", MAX_TEXT_BYTES), table)["x-primary-key"]
+    except (Unreadable, ValueError, KeyError, TypeError):
         return None
     return key if isinstance(key, list) and key and all(isinstance(k, str) for k in key) else None
 
@@ -116,6 +125,9 @@ def _by_key(table: str, key: list[str], rows: list[dict], where: Path) -> dict[t
     out = {}
     for row in rows:
         k = tuple(row.get(c) for c in key)
+        if not all(isinstance(v, (str, int, float, bool, type(None))) for v in k):
+            raise DiffError(f"{where}: {table} has a primary key value that is a {type(next(v for v in k if isinstance(v, (list, dict)))).__name__}, "
+                            "not a string or number; validate the release first")
         if k in out:
             raise DiffError(f"{where}: {table} has the primary key {_show_key(k)!r} twice; validate the release first")
         out[k] = row
@@ -137,9 +149,10 @@ def _show_key(k: tuple):
 
 def _version(root: Path) -> str | None:
     try:
-        return json.loads((root / "MANIFEST.json").read_text(encoding="utf-8")).get("dataset_version")
-    except (OSError, ValueError, AttributeError):
+        version = loads_json(read_regular(root / "MANIFEST.json", MAX_TEXT_BYTES), "MANIFEST.json").get("dataset_version")
+    except (Unreadable, ValueError, AttributeError):
         return None
+    return version if isinstance(version, str) else None
 
 
 def render(result: dict) -> str:

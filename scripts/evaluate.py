@@ -31,6 +31,7 @@ import sys
 from pathlib import Path
 
 from .layout import read_parquet
+from .reading import Unreadable, loads_json, read_regular
 
 SPAN_KINDS = ("cue", "source", "content")
 NAMED_TYPES = ("person", "organization")
@@ -43,12 +44,12 @@ def read_table(root, table: str) -> list[dict]:
     root = Path(root)
     shard = root / "data" / table / "train-00000-of-00001.parquet"
     if shard.exists():
-        return read_parquet(shard).to_pylist()
+        return read_parquet(shard).to_pylist()     # regular files only, bounded: see layout.read_parquet
     path = root / f"{table}.jsonl"
     if not path.exists():
         raise FileNotFoundError(f"{root}: no {table} table (neither {shard.relative_to(root)} nor {path.name} exists)")
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    lines = read_regular(path).split(b"\n")
+    return [loads_json(line, f"{path}:{n}") for n, line in enumerate(lines, start=1) if line.strip()]
 
 
 def prf(matched_pred: int, n_pred: int, matched_gold: int, n_gold: int) -> dict:
@@ -165,10 +166,10 @@ def run(args) -> int:
     try:
         check_same_source(args.gold, args.pred)
         result = evaluate(args.gold, args.pred)
-    except FileNotFoundError as exc:
+    except (OSError, Unreadable) as exc:    # FileNotFoundError, and pyarrow's ArrowIOError
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except ValueError as exc:
+    except (ValueError, KeyError, TypeError) as exc:    # a table that is not a release's: validate says what
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_table(result))

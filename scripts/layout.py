@@ -23,18 +23,80 @@ def parquet_path(root: Path, table: str) -> Path:
     return Path(root) / "data" / table / "train-00000-of-00001.parquet"
 
 
-def read_parquet(path: Path, verify: bool = False):
-    """One Parquet file as an Arrow table, through ParquetFile: pq.read_table goes through
-    pyarrow.dataset, which imports pandas. With verify, the page checksums are checked and so
-    are the magic bytes at the start (pyarrow only checks those at the end)."""
+def read_parquet(source, verify: bool = False):
+    """One Parquet file (a path, or its bytes already read) as an Arrow table, through
+    ParquetFile: pq.read_table goes through pyarrow.dataset, which imports pandas. With verify,
+    the page checksums are checked and so are the magic bytes at the start (pyarrow only checks
+    those at the end).
+
+    Nothing is decoded before the footer says the file is sane (see parquet_size_problem), and
+    decoding stops at a budget: a few hundred bytes of dictionary-encoded Parquet can claim
+    billions of rows. A ValueError says what was refused."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    if verify:
-        with open(path, "rb") as raw:
-            if raw.read(4) != b"PAR1":
-                raise ValueError("the file does not start with the Parquet magic bytes PAR1")
-    with pq.ParquetFile(path, page_checksum_verification=verify) as f:
-        return f.read()
+    from .reading import read_regular
+
+    data = source if isinstance(source, bytes) else read_regular(Path(source))
+    if verify and data[:4] != b"PAR1":
+        raise ValueError("the file does not start with the Parquet magic bytes PAR1")
+    with pq.ParquetFile(pa.BufferReader(data), page_checksum_verification=verify) as f:
+        problem = parquet_size_problem(f.metadata, len(data))
+        if problem:
+            raise ParquetTooLarge(problem)
+        budget, batches = decoded_budget(len(data)), []
+        for batch in f.iter_batches(batch_size=BATCH_ROWS):
+            budget -= batch.nbytes
+            if budget < 0:
+                raise ParquetTooLarge(f"decoding gives more than {decoded_budget(len(data))} bytes from a file of {len(data)}")
+            batches.append(batch)
+        return pa.Table.from_batches(batches, schema=f.schema_arrow)
+
+
+def json_type(t) -> bool:
+    """True for the Arrow types whose Python values are JSON values (what the JSON Schemas
+    describe): not binary, date, time, timestamp, decimal, map or dictionary columns."""
+    import pyarrow.types as pt
+
+    if pt.is_list(t) or pt.is_large_list(t):
+        return json_type(t.value_type)
+    if pt.is_struct(t):
+        return all(json_type(t.field(i).type) for i in range(t.num_fields))
+    return pt.is_string(t) or pt.is_large_string(t) or pt.is_integer(t) or pt.is_boolean(t) or pt.is_floating(t) or pt.is_null(t)
+
+
+class ParquetTooLarge(ValueError):
+    """A Parquet file whose footer or decoded size is past what a release can hold."""
+
+
+MAX_ROWS = 50_000_000
+BATCH_ROWS = 4096
+VALUES_PER_BYTE = 4     # leaf values per uncompressed byte: our files have < 0.2 (each row has a unique id)
+
+
+def decoded_budget(file_bytes: int) -> int:
+    return max(64 << 20, 64 * file_bytes)
+
+
+def parquet_size_problem(meta, file_bytes: int) -> str | None:
+    """What the footer claims that no file of ours could: more rows than MAX_ROWS, row groups that
+    do not add up, chunks larger than the file, or more values than their bytes can encode."""
+    if meta.num_rows > MAX_ROWS or meta.num_rows < 0:
+        return f"the footer claims {meta.num_rows} rows (at most {MAX_ROWS})"
+    if sum(meta.row_group(i).num_rows for i in range(meta.num_row_groups)) != meta.num_rows:
+        return "the row groups' rows do not add up to the file's"
+    for i in range(meta.num_row_groups):
+        group = meta.row_group(i)
+        chunks = [group.column(j) for j in range(group.num_columns)]
+        compressed = sum(c.total_compressed_size for c in chunks)
+        uncompressed = sum(c.total_uncompressed_size for c in chunks)
+        values = sum(c.num_values for c in chunks)
+        if compressed > file_bytes or uncompressed > decoded_budget(file_bytes):
+            return f"row group {i} claims {compressed} bytes compressed, {uncompressed} uncompressed, in a file of {file_bytes}"
+        if values > VALUES_PER_BYTE * max(uncompressed, 1) + group.num_columns:
+            return (f"row group {i} claims {values} values in {uncompressed} bytes: a dictionary or run-length "
+                    "encoding that would decode to far more than the file holds")
+    return None
 
 
 def content_hash(table: str, rows: list[dict]) -> str:
@@ -42,7 +104,7 @@ def content_hash(table: str, rows: list[dict]) -> str:
     changes when the data changes, not when the Parquet writer does."""
     key = schemas.primary_key(table)
     # ordered by key; the type name keeps a tampered table (a null or mistyped key) sortable
-    ordered = sorted(rows, key=lambda r: tuple((v is None, type(v).__name__, v if v is not None else 0) for v in (r.get(k) for k in key)))
+    ordered = sorted(rows, key=lambda r: tuple(_sortable(r.get(k)) for k in key))
     h = hashlib.sha256()
     for row in ordered:
         h.update(json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
@@ -50,9 +112,33 @@ def content_hash(table: str, rows: list[dict]) -> str:
     return h.hexdigest()
 
 
+def _sortable(value) -> tuple:
+    """A key part that sorts against any other: by null, type name, then the value (its JSON
+    text when it is a list or a mapping, which do not compare)."""
+    if isinstance(value, (str, int, float, bool)):
+        return (False, type(value).__name__, value)
+    if value is None:
+        return (True, "", 0)
+    return (False, type(value).__name__, json.dumps(value, sort_keys=True, ensure_ascii=False, default=str))
+
+
 def file_entry(root: Path, path: Path) -> dict:
     data = path.read_bytes()
     return {"path": path.relative_to(root).as_posix(), "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+CURATION_COPY = "source/curation.yaml"     # only when the build read a curated file
+LICENSE_COPY = "LICENSE.md"
+CARD = "README.md"
+CATALOGS = ("croissant.json", "datapackage.json")
+
+
+def release_paths(curated: bool = True) -> list[str]:
+    """Every file the build writes, as relative paths: a release holds these and nothing else."""
+    tables = [parquet_path(Path(), t).as_posix() for t in schemas.TABLES]
+    copies = [f"schema/{t}.schema.json" for t in schemas.TABLES]
+    return sorted([MANIFEST, CARD, LICENSE_COPY, *CATALOGS, SOURCE_COPY, WARNINGS, SPEAKERS_FIGURE, *tables, *copies]
+                  + ([CURATION_COPY] if curated else []))
 
 
 def release_files(root: Path) -> list[Path]:

@@ -141,17 +141,22 @@ def repo_id_problem(repo_id: str) -> str | None:
 
 def plan_release(root: Path, repo_id: str, revision: str, private: bool = False) -> Plan:
     """Refuse an invalid folder; else one upload per manifest entry plus the manifest itself."""
-    from .layout import file_entry
+    import hashlib
+
+    from .reading import MAX_TEXT_BYTES, ReleaseFolder, loads_json
     from .validate import validate_release
 
     report = validate_release(root)
     if not report.valid:
         raise PublishError(f"refusing to publish: {root} does not validate\n{report.text()}")
-    manifest = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    # read as validate read it: regular files only, links only into a Hub cache's blobs
+    folder = ReleaseFolder(root)
+    data = folder.read(MANIFEST, MAX_TEXT_BYTES)
+    manifest = loads_json(data, MANIFEST)
     check_built_for(root, manifest.get("repo_id"), repo_id)
     version = manifest["dataset_version"]
-    entries = manifest["files"] + [file_entry(root, root / MANIFEST)]
-    uploads = [Upload(e["path"], str((root / e["path"]).resolve()), e["bytes"], e["sha256"]) for e in entries]
+    entries = manifest["files"] + [{"path": MANIFEST, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}]
+    uploads = [Upload(e["path"], str(folder.path(e["path"])), e["bytes"], e["sha256"]) for e in entries]
     return Plan(repo_id, revision, version, about.tag(version), sorted(uploads, key=lambda u: u.path_in_repo), private)
 
 

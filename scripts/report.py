@@ -50,7 +50,35 @@ CODES = {
     "manifest-extra-file": "a file in the release is not listed in the manifest",
     "checksum-mismatch": "a file's size or sha256 differs from the manifest",
     "content-hash-mismatch": "a table's rows or content hash differ from the manifest",
+    "document-not-one": "the document table does not hold exactly one row (every span is checked against that one text)",
+    "copy-mismatch": "a copied or generated file (license, catalog, card body, source or curation copy) is not what the "
+                     "build writes from these tables",
+    "unexpected-file": "a file the build never writes (a release holds only its own files, listed or not)",
+    "special-file": "a FIFO, device or socket in the release; never opened",
+    "unsafe-link": "a symbolic link that leaves the release or resolves nowhere (only links of the Hub's cache layout "
+                   "into the same repository's blobs/ are followed)",
+    "file-too-large": "a file larger than the manifest says or than validate reads at most, or a Parquet file whose "
+                      "footer claims more rows or values than its bytes can hold; not decoded",
+    "path-too-deep": "folders nested deeper than validate lists (the build writes two levels), or more entries than it "
+                     "lists, or a folder that cannot be listed",
+    "check-failed": "a check stopped on data it did not expect (the message names it); the release is not valid, "
+                    "and the stop is a bug to report",
 }
+
+
+def guarded(report: "Report", name: str, check, *args):
+    """check(*args), or, when it raises, a check-failed problem naming it: the last resort that
+    keeps one unforeseen value from hiding every other problem behind a traceback. Returns what
+    the check returns (None when it failed)."""
+    try:
+        return check(*args)
+    except Exception as exc:    # RecursionError and MemoryError included; KeyboardInterrupt not
+        report.add("check-failed", None, None, name, f"the {name} check stopped: {type(exc).__name__}: {_bounded(str(exc))}")
+        return None
+
+
+def _bounded(text: str, n: int = 300) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import yaml
 
 from .errors import BuildError
 from .inputs import check_controls
+from .reading import NoAliasLoader, check_yaml
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,9 @@ def _read_bytes(path: Path) -> bytes:
         raise BuildError(str(path), f"a file that cannot be read ({exc.strerror or exc})", "a readable file") from None
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """safe_load keeps the last of two equal keys; a curated file must not lose one silently."""
+class _StrictLoader(NoAliasLoader):
+    """safe_load keeps the last of two equal keys; a curated file must not lose one silently. No
+    aliases (a 1 KB alias bomb expands to gigabytes) and bounded nesting: see reading.NoAliasLoader."""
 
     def construct_mapping(self, node, deep=False):
         seen = set()
@@ -138,12 +140,15 @@ class _StrictLoader(yaml.SafeLoader):
 def _load_yaml(path: Path, data: bytes) -> dict:
     text = _decode(path, data)
     try:
+        check_yaml(text)
         loader = _StrictLoader(text)
         loader.name = str(path)
         try:
             raw = loader.get_single_data()
         finally:
             loader.dispose()
+    except RecursionError:
+        raise BuildError(str(path), "YAML nested too deeply", "a YAML mapping") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)

@@ -68,3 +68,40 @@ def release_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def hf_cache(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("hf-cache")
+
+
+# ---------------------------------------------------------------- every report code is produced
+#
+# Report.add is wrapped for the whole session to record each code a test made validate produce.
+# When the whole suite ran (every tests/test_*.py collected, nothing deselected), a code of
+# report.CODES that no test produced fails the session: a code nobody can trigger is either dead
+# or untested. test_report_codes.py checks the same statically, file by file.
+
+PRODUCED_CODES: set[str] = set()
+
+
+def pytest_configure(config):
+    from jd_wechat_commentary import report
+
+    original = report.Report.add
+
+    def add(self, code, *args, **kwargs):
+        PRODUCED_CODES.add(code)
+        return original(self, code, *args, **kwargs)
+    report.Report.add = add
+
+
+def pytest_sessionfinish(session, exitstatus):
+    from jd_wechat_commentary.report import CODES
+
+    tests = Path(__file__).resolve().parent
+    collected = {Path(str(item.fspath)).resolve() for item in session.items}
+    whole = set(tests.glob("test_*.py")) <= collected and not session.config.option.keyword and not session.config.option.markexpr
+    if whole and session.testsfailed == 0:
+        missing = sorted(set(CODES) - PRODUCED_CODES)
+        writer = session.config.get_terminal_writer()
+        if missing:
+            writer.line(f"report codes that no test produced: {missing}", red=True)
+            session.exitstatus = 1
+        else:
+            writer.line(f"every one of the {len(CODES)} report codes was produced by a test")

@@ -162,8 +162,8 @@ def test_missing_file(release):
 
 def test_extra_file(release):
     (release / "data" / "errata" / "notes.txt").write_text("not in the manifest\n", encoding="utf-8")
-    assert flat(release) == [("manifest-extra-file", None, None)]
-    assert fields(release, "manifest-extra-file") == ["data/errata/notes.txt"]
+    assert flat(release) == [("unexpected-file", None, None), ("manifest-extra-file", None, None)]
+    assert fields(release, "manifest-extra-file") == fields(release, "unexpected-file") == ["data/errata/notes.txt"]
 
 
 def test_replaced_source_copy(release):
@@ -261,7 +261,8 @@ def test_manifest_path_through_a_symbolic_link_is_refused(release):
     (outside / "x.txt").write_text("x\n", encoding="utf-8")
     (release / "linked").symlink_to(outside, target_is_directory=True)
     edit_manifest(release, lambda m: m["files"].append({"path": "linked/x.txt", "bytes": 2, "sha256": "0" * 64}))
-    assert flat(release) == [("manifest-unsafe-path", None, None)]
+    assert flat(release) == [("unsafe-link", None, None), ("manifest-unsafe-path", None, None)]
+    assert fields(release, "unsafe-link") == ["linked"]
 
 
 def test_table_that_is_a_symbolic_link_is_not_followed(release):
@@ -269,7 +270,7 @@ def test_table_that_is_a_symbolic_link_is_not_followed(release):
     outside = release.parent / "errata.parquet"
     path.rename(outside)
     path.symlink_to(outside)
-    assert flat(release) == [("file-corrupt", "errata", None), ("manifest-unsafe-path", None, None)]
+    assert flat(release) == [("unsafe-link", None, None), ("file-corrupt", "errata", None), ("manifest-unsafe-path", None, None)]
 
 
 # ---------------------------------------------------------------- nothing from the folder runs
@@ -619,7 +620,7 @@ def test_card_data_files_do_not_name_the_tables_file(release, old, new):
 def test_second_parquet_file_that_the_glob_would_load(release):
     # data/errata/train-*.parquet would load this copy too: the errata twice
     shutil.copyfile(parquet(release, "errata"), release / "data" / "errata" / "train-00001-of-00002.parquet")
-    assert flat(release) == [("card-mismatch", "errata", None), ("manifest-extra-file", None, None)]
+    assert flat(release) == [("unexpected-file", None, None), ("card-mismatch", "errata", None), ("manifest-extra-file", None, None)]
 
 
 # ---------------------------------------------------------------- the command line
