@@ -315,6 +315,7 @@ def test_build_rewrites_the_regions_of_the_card_and_readme_beside_the_release(tm
     (project / "README.md").write_text(stale, encoding="utf-8")
     profile = dataclasses.replace(about.PROJECT, card_template=project / "CARD.md")
     monkeypatch.setattr(build_module, "profile_for", lambda *a, **k: profile)
+    monkeypatch.setattr(about, "profile_for", lambda *a, **k: profile)      # validate checks the card against it too
     checkout_card = about.CARD_TEMPLATE.read_bytes()
 
     build_module.build(SOURCE, CURATION, tmp_path / "elsewhere" / "dataset")

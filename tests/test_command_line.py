@@ -138,8 +138,9 @@ def test_a_file_name_with_a_newline_cannot_forge_a_report_line(tmp_path, capsys)
     (release / "x\nvalid: all good").write_text("planted\n", encoding="utf-8")
     assert main(["validate", str(release)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[1:] == ["manifest-extra-file: - row - field x\\nvalid: all good: a file the manifest does not list",
-                         "not valid: 1 problem(s)"]
+    assert lines[1:] == ["unexpected-file: - row - field x\\nvalid: all good: a file the build never writes; a release holds only its own files",
+                         "manifest-extra-file: - row - field x\\nvalid: all good: a file the manifest does not list",
+                         "not valid: 2 problem(s)"]
 
 
 def test_escaping_keeps_chinese_and_shows_what_hides():

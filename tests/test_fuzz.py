@@ -46,6 +46,8 @@ def _expire(*_):
 
 
 def flip(data: bytes, rng: random.Random) -> bytes:
+    if not data:        # an empty file (warnings.jsonl of a build without warnings): damage is a byte planted in it
+        return bytes([rng.randint(0, 255)])
     out = bytearray(data)
     for _ in range(rng.randint(1, 4)):
         out[rng.randrange(len(out))] ^= rng.randint(1, 255)
@@ -53,7 +55,7 @@ def flip(data: bytes, rng: random.Random) -> bytes:
 
 
 def truncate(data: bytes, rng: random.Random) -> bytes:
-    return data[: rng.randrange(len(data))]
+    return data[: rng.randrange(len(data))] if data else b"\n"
 
 
 def retype_parquet(data: bytes, rng: random.Random) -> bytes:

@@ -51,7 +51,7 @@ def swapped_blocks() -> dict:
 @pytest.mark.parametrize("tables,expected", [
     (edited("paragraphs", "p001", block_id="b999"), ("unknown-block", "paragraphs", "p001")),
     (edited("paragraphs", "p001", section_index=99), ("unknown-section", "paragraphs", "p001")),
-    (edited("attributions", "a001", paragraph_id="p999"), ("unknown-paragraph", "attributions", "a001")),
+    (edited("attributions", "a-6418df-7", paragraph_id="p999"), ("unknown-paragraph", "attributions", "a-6418df-7")),
     (swapped_blocks(), ("source-not-rebuilt", "blocks", None)),
     # 曹磊's one role is 網經社電子商務研究中心主任; a title of 所長 does not split it
     (edited("speakers", "cao-lei", affiliations=[{"organization": "網經社電子商務研究中心", "title": "所長"}]),
