@@ -459,3 +459,13 @@ def test_curated_file_with_an_alias_bomb_is_refused_by_the_build():
     bomb = "l0: &l0 [lol]\n" + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 10))
     with pytest.raises(BuildError, match="alias"):
         curation_from_bytes(Path("curation.yaml"), ("document:\n  document_id: x\n" + bomb).encode())
+
+
+def test_publish_plans_a_hub_cache_snapshot_from_its_blobs(release, tmp_path):
+    from jd_wechat_commentary import publish
+    snapshot = hub_cache(release, tmp_path / "hub")
+    plan = publish.plan_release(snapshot, "someone/x", "main")
+    blobs = (tmp_path / "hub" / "datasets--owner--name" / "blobs").resolve()
+    assert len(plan.uploads) == len(json.loads((release / "MANIFEST.json").read_text(encoding="utf-8"))["files"]) + 1
+    assert all(Path(u.local_path).parent == blobs for u in plan.uploads)
+    assert ".gitattributes" not in {u.path_in_repo for u in plan.uploads}
