@@ -128,8 +128,18 @@ _CLOSES = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndTok
 
 
 class NoAliasLoader(_SafeLoader):
-    """safe_load for text that passed check_yaml (see load_yaml); subclassed by the curated file's
-    loader in source.py."""
+    """safe_load for text that passed check_yaml (see load_yaml), with integers of at most
+    MAX_INT_DIGITS digits (a 5,000-digit one raises ValueError in int(), or, in hex, makes a
+    number that no message can print); subclassed by the curated file's loader in source.py."""
+
+    def construct_bounded_int(self, node):
+        if len(str(node.value).lstrip("+-").replace("_", "")) > MAX_INT_DIGITS + 2:    # 0x, 0o, 0b
+            raise yaml.constructor.ConstructorError(None, None, f"an integer of {len(node.value)} characters "
+                                                    f"(at most {MAX_INT_DIGITS} digits are read)", node.start_mark)
+        return super().construct_yaml_int(node)
+
+
+NoAliasLoader.add_constructor("tag:yaml.org,2002:int", NoAliasLoader.construct_bounded_int)
 
 
 def check_yaml(text: str) -> None:

@@ -436,3 +436,36 @@ def test_block_line_that_is_not_its_position_resealed(release):
     rewrite(release, "blocks", lambda rows: [dict(r, line=9) if r["block_id"] == "b005" else r for r in rows])
     reseal(release)
     assert checked(release) == [("derived-mismatch", "blocks", "b005")]
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, "0x" + "f" * 5000], ids=["decimal", "hex"])
+def test_card_with_a_5000_digit_integer(release, number):
+    edit_text(release / "README.md", "---\n", f"---\nsize: {number}\n")
+    assert problems(release)[0] == ("card-mismatch", "README.md")
+
+
+def test_curation_copy_with_a_5000_digit_integer(release):
+    path = release / "source" / "curation.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "extra: " + "9" * 5000 + "\n", encoding="utf-8")
+    reseal(release)
+    report = validate_release(release)
+    assert [(p.code, p.field) for p in report.problems] == [("copy-mismatch", "source/curation.yaml")]
+    assert "at most 40 digits" in report.problems[0].message
+
+
+def test_curated_file_with_an_alias_bomb_is_refused_by_the_build():
+    from jd_wechat_commentary.errors import BuildError
+    from jd_wechat_commentary.source import curation_from_bytes
+    bomb = "l0: &l0 [lol]\n" + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 10))
+    with pytest.raises(BuildError, match="alias"):
+        curation_from_bytes(Path("curation.yaml"), ("document:\n  document_id: x\n" + bomb).encode())
+
+
+def test_publish_plans_a_hub_cache_snapshot_from_its_blobs(release, tmp_path):
+    from jd_wechat_commentary import publish
+    snapshot = hub_cache(release, tmp_path / "hub")
+    plan = publish.plan_release(snapshot, "someone/x", "main")
+    blobs = (tmp_path / "hub" / "datasets--owner--name" / "blobs").resolve()
+    assert len(plan.uploads) == len(json.loads((release / "MANIFEST.json").read_text(encoding="utf-8"))["files"]) + 1
+    assert all(Path(u.local_path).parent == blobs for u in plan.uploads)
+    assert ".gitattributes" not in {u.path_in_repo for u in plan.uploads}
