@@ -101,17 +101,18 @@ def write_card(root: Path, tables: dict, version: str, profile: about.Profile = 
     (Path(root) / about.LICENSE_FILE).write_text(render_file(profile.license_template, release), encoding="utf-8")
 
 
-def render_file(template_path: Path, release: Release) -> str:
+def render_file(template_path: Path, release: Release, skip: tuple[str, ...] = ()) -> str:
     from .errors import BuildError
     try:
-        return render(Path(template_path).read_text(encoding="utf-8"), release)
+        return render(Path(template_path).read_text(encoding="utf-8"), release, skip)
     except ValueError as exc:
         raise BuildError(str(template_path), str(exc), f"regions named one of {sorted(GENERATORS)}, each opened and closed") from None
 
 
-def render(template: str, release: Release) -> str:
+def render(template: str, release: Release, skip: tuple[str, ...] = ()) -> str:
     """Replace the text of every region; a region without a generator, a marker outside a
-    complete region, or an inline marker of the old form is an error, never left in the card."""
+    complete region, or an inline marker of the old form is an error, never left in the card.
+    Regions named in `skip` are left empty (validate compares the rest, see blank_regions)."""
     regions = REGION.findall(template)
     marked = ANY_MARKER.findall(template)
     unknown = sorted({name for name, _ in regions} - set(GENERATORS))
@@ -120,7 +121,12 @@ def render(template: str, release: Release) -> str:
     if len(marked) != 2 * len(regions):
         stray = sorted(set(marked) - {name for name, _ in regions}) or sorted(set(marked))
         raise ValueError(f"generated markers that do not open and close a region on lines of their own: {stray}")
-    return REGION.sub(lambda m: region(m.group(1), GENERATORS[m.group(1)](release)), template)
+    return REGION.sub(lambda m: region(m.group(1), "" if m.group(1) in skip else GENERATORS[m.group(1)](release)), template)
+
+
+def blank_regions(text: str, names: tuple[str, ...]) -> str:
+    """The text with the named regions emptied, as render(..., skip=names) writes them."""
+    return REGION.sub(lambda m: region(m.group(1), "") if m.group(1) in names else m.group(0), text)
 
 
 def region(name: str, text: str) -> str:

@@ -15,6 +15,9 @@ from .layout import SPEAKERS_FIGURE
 CELL, ROW, TOTAL, TOP, PAD = 56, 30, 56, 74, 12
 INK, MUTED, FILL, EMPTY = "#1a1a1a", "#555555", "#0072B2", "#f2f2f2"   # Okabe-Ito blue
 ALT = "Statements per speaker (rows) and section (columns)"
+# A picture stays a picture: past these, the speakers and the sections with most statements are
+# drawn (in reading order) and a line says how many are left out; the tables hold them all.
+MAX_ROWS, MAX_COLUMNS = 40, 30
 
 
 def write_figure(root: Path, tables: dict) -> None:
@@ -35,13 +38,15 @@ def counts(tables: dict) -> Counter:
 
 
 def speakers_by_section(tables: dict) -> str:
-    speakers, sections = tables["speakers"], tables["sections"]
     n = counts(tables)
+    speakers = _most(tables["speakers"], "speaker_id", n, 0, MAX_ROWS)
+    sections = _most(tables["sections"], "section_index", n, 1, MAX_COLUMNS)
+    left_out = _left_out(tables, speakers, sections)
     most = max(n.values(), default=1)
     names = [_name(r, s) for r, s in enumerate(speakers)]
     left = max([160] + [_text_width(t) + 16 for t in names])
     width = PAD * 2 + left + CELL * len(sections) + TOTAL
-    height = TOP + ROW * len(speakers) + 40
+    height = TOP + ROW * len(speakers) + 40 + (18 if left_out else 0)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
            f'role="img" aria-labelledby="title desc" font-family="sans-serif" font-size="13">',
            f"<title id=\"title\">{escape(ALT)}</title>",
@@ -51,10 +56,29 @@ def speakers_by_section(tables: dict) -> str:
            *_column_heads(sections, left)]
     for r, s in enumerate(speakers):
         out += _row(r, s, names[r], sections, n, most, left)
-    out.append(f'<text x="{PAD}" y="{height - 12}" fill="{MUTED}" font-size="11">Each cell: statements (rows of attributions) '
-               'by the speaker in the section; sections in reading order, printed label below.</text>')
+    out.append(f'<text x="{PAD}" y="{height - 12 - (18 if left_out else 0)}" fill="{MUTED}" font-size="11">Each cell: statements '
+               '(rows of attributions) by the speaker in the section; sections in reading order, printed label below.</text>')
+    if left_out:
+        out.append(f'<text x="{PAD}" y="{height - 12}" fill="{MUTED}" font-size="11">{escape(left_out)}</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def _most(rows: list[dict], key: str, n: Counter, position: int, limit: int) -> list[dict]:
+    """All rows when they fit; else the `limit` rows with most statements, in their own order."""
+    if len(rows) <= limit:
+        return rows
+    totals = Counter()
+    for pair, k in n.items():
+        totals[pair[position]] += k
+    keep = {r[key] for r in sorted(rows, key=lambda r: -totals[r[key]])[:limit]}
+    return [r for r in rows if r[key] in keep]
+
+
+def _left_out(tables: dict, speakers: list[dict], sections: list[dict]) -> str:
+    gone = [(len(tables["speakers"]) - len(speakers), "speakers"), (len(tables["sections"]) - len(sections), "sections")]
+    gone = [f"{k} {what}" for k, what in gone if k]
+    return f"Left out of the picture (fewest statements): {' and '.join(gone)}; the tables hold every one." if gone else ""
 
 
 def _name(r: int, speaker: dict) -> str:
@@ -86,7 +110,7 @@ def _row(r: int, speaker: dict, name: str, sections: list[dict], n: Counter, mos
         k = n.get((speaker["speaker_id"], sec["section_index"]), 0)
         x = PAD + left + CELL * c
         out.append(_cell(x, y, k, most))
-    total = sum(n.get((speaker["speaker_id"], sec["section_index"]), 0) for sec in sections)
+    total = sum(n.get((speaker["speaker_id"], sec["section_index"]), 0) for sec in sections)   # drawn sections only
     x = PAD + left + CELL * len(sections) + TOTAL // 2
     out.append(f'<text x="{x}" y="{y + ROW // 2 + 5}" text-anchor="middle" font-weight="bold" fill="{INK}">{total}</text>')
     return out

@@ -461,10 +461,13 @@ def test_curated_file_with_an_alias_bomb_is_refused_by_the_build():
         curation_from_bytes(Path("curation.yaml"), ("document:\n  document_id: x\n" + bomb).encode())
 
 
-def test_publish_plans_a_hub_cache_snapshot_from_its_blobs(release, tmp_path):
+def test_publish_plans_a_hub_cache_snapshot_from_its_blobs(hub_release, tmp_path):
+    from conftest import HUB_REPO
     from jd_wechat_commentary import publish
+    release = tmp_path / "release"
+    shutil.copytree(hub_release, release)        # publish refuses a release built for no repository
     snapshot = hub_cache(release, tmp_path / "hub")
-    plan = publish.plan_release(snapshot, "someone/x", "main")
+    plan = publish.plan_release(snapshot, HUB_REPO, "main")
     blobs = (tmp_path / "hub" / "datasets--owner--name" / "blobs").resolve()
     assert len(plan.uploads) == len(json.loads((release / "MANIFEST.json").read_text(encoding="utf-8"))["files"]) + 1
     assert all(Path(u.local_path).parent == blobs for u in plan.uploads)
