@@ -7,6 +7,7 @@ Pronouns are resolved later, against the speakers in reading order (see speakers
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from . import lexicon
@@ -56,19 +57,22 @@ def find_statements(text: str, paragraphs: list[Block], names: dict[str, str], w
 def _titled_names(text: str, paragraphs: list[Block], names: dict[str, str], warnings: Warnings) -> dict[str, str]:
     """First pass: people introduced with a title and organizations named as such (X方面), so
     that later bare mentions match them. An unsure split is warned about here, once."""
-    found = {}
+    found, by_position = {}, Counter()
     for block in paragraphs:
         for s, e in split_sentences(text, block.char_start, block.char_end):
             for head in _sentence_heads(text, s, e, names):
-                _register(head.mention, found, block, warnings, text)
+                _register(head.mention, found, block, warnings, by_position)
+    for name, times in by_position.items():
+        if times >= 2:
+            found.setdefault(name, "organization")   # a word that speaks more than once: a brand or body
     return found
 
 
-def _register(m, found: dict[str, str], block: Block, warnings: Warnings, text: str) -> None:
+def _register(m, found: dict[str, str], block: Block, warnings: Warnings, by_position: Counter) -> None:
     if m.surname_only or m.address_only or m.name is None:
         return
-    if m.rule == "organization-position" and text.count(m.name) >= 2:
-        found.setdefault(m.name, "organization")    # a word that recurs and speaks: a brand or body
+    if m.rule == "organization-position":
+        by_position[m.name] += 1
         return
     if m.kind == "name_with_title" and m.name not in found:
         found[m.name] = "person"

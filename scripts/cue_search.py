@@ -158,6 +158,8 @@ def _topic(text: str, clauses: list[int], j: int, names: dict[str, str]) -> Ment
 
 def _conjoined_mentions(text: str, r: int, j: int, names: dict[str, str]) -> list[Mention]:
     """大陸外交部與國台辦在例行記者會上表示: every conjoined subject, each a sure mention."""
+    if j - r > 2 * MAX_MENTION + lexicon.ADJUNCT_MAX:
+        return []       # subjects and adjuncts are short: a long clause is no list of speakers
     for k in range(j, r + 1, -1):
         if k < j and not is_adjunct(text, k, j):
             continue

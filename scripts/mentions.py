@@ -213,7 +213,7 @@ def _known_prefix(m: str, start: int, end: int, names: dict[str, str]) -> Mentio
         head = m[: len(m) - len(address)] if address else m
         if address and not m.endswith(address):
             continue
-        if 1 <= len(head) <= 2 and any(kind == "person" and x.startswith(head) and len(x) > len(head) for x, kind in names.items()):
+        if 1 <= len(head) <= 2 and head in known_names(names).person_surnames:
             return Mention("name_with_title", None, [], start, end, surname_only=head, rule="surname-of-known-name")
     return None
 

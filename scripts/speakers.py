@@ -138,12 +138,14 @@ def _speaker_type(m) -> str:
 
 GENERIC_ORGANIZATION_NOUNS = ("公司", "集團", "集团", "企業", "企业", "機構", "机构")
 RECENT_PEOPLE = 6       # how far back a pronoun looks for a speaker whose given name fits its gender
+RECENT_ORGANIZATIONS = 20   # how far back 該公司 looks for the organization it points to
 
 
 def _by_anaphor(st: Statement, orgs: dict[str, None], warnings: Warnings):
     """該公司 / 該局 is the last organization of that kind that spoke; 公司 alone the last one."""
     noun = st.mention.anaphor
-    fit = next((o for o in reversed(orgs) if not noun or noun in GENERIC_ORGANIZATION_NOUNS or o.endswith(noun)), None)
+    recent = (o for k, o in enumerate(reversed(orgs)) if k < RECENT_ORGANIZATIONS)
+    fit = next((o for o in recent if not noun or noun in GENERIC_ORGANIZATION_NOUNS or o.endswith(noun)), None)
     if fit is None:
         warnings.add("anaphor-without-antecedent", st.paragraph.line,
                      f"{_printed(st)!r} points back to no organization that spoke before; statement dropped")
