@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .blocks import Block
-from .cue_search import find_cue_heads
+from .cue_search import find_cue_heads, strip_particles
 from .errors import Warnings
 from .mentions import NOT_NAMES, Mention, known_names, parse_mention
 from .sentences import closing_quote, ends_sentence, has_quoted_sentence, is_quotation, split_sentences
@@ -185,7 +185,7 @@ def _unrecognised_speaker(text: str, s: int, e: int) -> str | None:
         if cue and _not_speech(text, i, j, cue):
             return None
         if cue:
-            word = text[i:_strip_particles(text, i, j)]
+            word = text[i:strip_particles(text, i, j)]
             unnamed = any(u in word for u in lexicon.UNNAMED_SOURCES)
             if len(word) >= 2 and word not in NOT_NAMES and not unnamed and all(ch.isalpha() or ch == "·" for ch in word):
                 return (f"{word!r} before the cue {cue!r} is neither a known person nor an organization; not attributed "
@@ -213,7 +213,7 @@ def _match_mention_cue(text: str, i: int, e: int, names: dict[str, str]) -> _Hea
         cue = _cue_at(text, j)
         if cue is None or _not_speech(text, i, j, cue):
             continue
-        k = _strip_particles(text, i, j)
+        k = strip_particles(text, i, j)
         mention = parse_mention(text[i:k], i, names)
         if mention:
             kind = "agreement" if cue in lexicon.AGREEMENT_CUES else "speech"
@@ -256,17 +256,6 @@ def _match_quote_first(text: str, q: int, e: int, names: dict[str, str]) -> _Hea
         head.quote, head.rule_id = (q, close + 1), "quote-first"
         return head
     return None
-
-
-def _strip_particles(text: str, i: int, j: int) -> int:
-    k, changed = j, True
-    while changed:
-        changed = False
-        for p in lexicon.PARTICLES:
-            if k - len(p) > i and text[k - len(p):k] == p:
-                k, changed = k - len(p), True
-                break
-    return k
 
 
 def _content_span(text: str, cue_end: int, stmt_end: int) -> tuple[int, int] | None:
