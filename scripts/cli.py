@@ -67,8 +67,9 @@ def _add(sub, name, help_text, add_args, run):
 
 def _add_optional(sub) -> None:
     """Commands that live in their own modules: each offers add_arguments(parser) and run(args)."""
-    from . import diff, errata_check, evaluate, publish, view
+    from . import corpus, diff, errata_check, evaluate, publish, view
     for name, module, help_text in (("diff", diff, "compare two releases table by table"),
+                                    ("corpus", corpus, "build (or resume) and validate a sharded corpus release of many articles (datatrove)"),
                                     ("publish", publish, "upload the release to a Hugging Face dataset repository"),
                                     ("evaluate", evaluate, "score a release's attributions against a gold release"),
                                     ("view", view, "write one self-contained HTML page showing a release's annotations"),

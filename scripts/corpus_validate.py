@@ -1,0 +1,204 @@
+"""Validate a corpus release shard by shard, in memory that does not grow with the corpus.
+
+- manifest: every listed file present with its size and sha256, no file unlisted;
+- shards: named train-NNNNN-of-MMMMM with no gap, each readable (page checksums verified) and
+  with exactly the Arrow schema derived from the corpus schema;
+- rows: each column's constraints from the JSON Schema (enum, pattern, minimum, lengths), checked
+  a record batch at a time with Arrow compute (list items too; struct items by their Arrow type);
+- keys: every primary key unique across all shards of its config, through an on-disk SQLite
+  index of 16-byte key digests (memory bounded by SQLite's page cache, not by the corpus);
+- counts: rows per config and shards per config as the manifest says.
+It reads files only, like validate.py, and never imports the rules.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from . import corpus_schema
+from .corpus_release import file_entry, release_files, shards
+from .integrity import read_manifest, safe_path
+from .report import Report
+
+BATCH = 2_000
+MAX_REPORTED = 50      # problems of one kind and config reported one by one; then counted
+SHARD_NAME = re.compile(r"train-(\d{5})-of-(\d{5})\.parquet")
+
+
+def validate_corpus(root: Path) -> Report:
+    root, report = Path(root).resolve(), Report()
+    manifest = read_manifest(root, report)
+    if manifest is not None:
+        _check_files(root, manifest, report)
+    counted = {}
+    with tempfile.TemporaryDirectory(prefix="corpus-keys-") as tmp:
+        keys = KeyIndex(Path(tmp) / "keys.sqlite")
+        for config in corpus_schema.CONFIGS:
+            counted[config] = _check_config(root, config, keys, report)
+        keys.close()
+    if manifest is not None:
+        _check_counts(root, manifest, counted, report)
+    report.checked = counted
+    return report
+
+
+def _check_files(root: Path, manifest: dict, report: Report) -> None:
+    listed = set()
+    for entry in manifest["files"]:
+        path = safe_path(root, entry["path"])
+        listed.add(path or root.joinpath(entry["path"]))
+        if path is None:
+            report.add("manifest-unsafe-path", None, None, entry["path"], "the path leaves the release folder; not read")
+        elif not path.is_file():
+            report.add("manifest-file-missing", None, None, entry["path"], "listed in the manifest but absent")
+        else:
+            found = file_entry(root, path)
+            if (found["bytes"], found["sha256"]) != (entry.get("bytes"), entry.get("sha256")):
+                report.add("checksum-mismatch", None, None, entry["path"],
+                           f"{found['bytes']} bytes, sha256 {found['sha256'][:12]}…; the manifest says "
+                           f"{entry.get('bytes')} bytes, {str(entry.get('sha256'))[:12]}…")
+    for path in release_files(root):
+        if path not in listed:
+            report.add("manifest-extra-file", None, None, path.relative_to(root).as_posix(), "a file the manifest does not list")
+
+
+def _check_counts(root: Path, manifest: dict, counted: dict, report: Report) -> None:
+    tables = manifest.get("tables") if isinstance(manifest.get("tables"), dict) else {}
+    for config, rows in counted.items():
+        want = tables.get(config) if isinstance(tables.get(config), dict) else {}
+        found = (rows, len(shards(root, config)))
+        if (want.get("rows"), want.get("shards")) != found:
+            report.add("content-hash-mismatch", config, None, None,
+                       f"{found[0]} rows in {found[1]} shard(s); the manifest says {want.get('rows')} rows in {want.get('shards')}")
+
+
+def _check_config(root: Path, config: str, keys: "KeyIndex", report: Report) -> int:
+    files = shards(root, config)
+    _check_names(config, files, report)
+    checks = ColumnChecks(config)
+    key = corpus_schema.primary_key(config)
+    rows = 0
+    for path in files:
+        rel = path.relative_to(root).as_posix()
+        try:
+            rows += _check_shard(path, rel, config, checks, key, keys, report)
+        except (OSError, ValueError) as exc:     # pyarrow's errors are ValueError/OSError subclasses
+            report.add("file-corrupt", config, None, rel, f"cannot be read as Parquet: {exc}")
+    return rows
+
+
+def _check_names(config: str, files: list[Path], report: Report) -> None:
+    if not files:
+        report.add("file-missing", config, None, f"data/{config}/", "no shard at all; expected at least one (it may have no rows)")
+        return
+    found = [SHARD_NAME.fullmatch(p.name) for p in files]
+    counts = {m.group(2) for m in found if m}
+    indexes = sorted(int(m.group(1)) for m in found if m)
+    if None in found or len(counts) != 1 or indexes != list(range(int(next(iter(counts))))):
+        report.add("file-missing", config, None, f"data/{config}/",
+                   f"shards {[p.name for p in files][:5]}…; expected train-00000-of-MMMMM … train-(M-1)-of-MMMMM, no gap")
+
+
+def _check_shard(path: Path, rel: str, config: str, checks: "ColumnChecks", key: list[str], keys: "KeyIndex", report: Report) -> int:
+    import pyarrow.parquet as pq
+
+    with open(path, "rb") as raw:
+        if raw.read(4) != b"PAR1":
+            raise ValueError("the file does not start with the Parquet magic bytes PAR1")
+    with pq.ParquetFile(path, page_checksum_verification=True) as f:
+        want = corpus_schema.arrow_schema(config)
+        if not f.schema_arrow.remove_metadata().equals(want):
+            report.add("table-schema-mismatch", config, None, rel, f"Arrow schema {f.schema_arrow.remove_metadata()}; expected {want}")
+            return f.metadata.num_rows
+        rows = 0
+        for batch in f.iter_batches(batch_size=BATCH):
+            checks.check(batch, rel, rows, report)
+            keys.add(config, [batch.column(k).to_pylist() for k in key], rel, rows, report)
+            rows += batch.num_rows
+        return rows
+
+
+class ColumnChecks:
+    """The JSON Schema's constraints on each column, as Arrow compute on a whole batch."""
+
+    def __init__(self, config: str):
+        self.config = config
+        self.props = corpus_schema.corpus_schema(config)["properties"]
+
+    def check(self, batch, rel: str, offset: int, report: Report) -> None:
+        import pyarrow.compute as pc
+        for name, prop in self.props.items():
+            column = batch.column(name)
+            if "items" in prop and prop["items"].get("type") in ("string", "integer"):
+                self._scalar(pc.list_flatten(column), f"{name}[]", prop["items"], rel, None, report)
+            self._scalar(column, name, prop, rel, offset, report)
+
+    def _scalar(self, column, name: str, prop: dict, rel: str, offset, report: Report) -> None:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        bad = []
+        if "enum" in prop:
+            bad.append(("not one of the allowed values", pc.invert(pc.is_in(column, value_set=pa.array(prop["enum"])))))
+        if "pattern" in prop:
+            bad.append((f"not matching {prop['pattern']}", pc.invert(pc.match_substring_regex(column, prop["pattern"]))))
+        if "minimum" in prop:
+            bad.append((f"below {prop['minimum']}", pc.less(column, prop["minimum"])))
+        if "minLength" in prop:
+            bad.append((f"shorter than {prop['minLength']}", pc.less(pc.utf8_length(column), prop["minLength"])))
+        if "maxLength" in prop:
+            bad.append((f"longer than {prop['maxLength']}", pc.greater(pc.utf8_length(column), prop["maxLength"])))
+        for what, mask in bad:
+            mask = pc.fill_null(mask, False)      # a null is allowed where the type says so (the Arrow schema checked that)
+            if pc.any(mask).as_py():
+                first = pc.index(mask, True).as_py()
+                where = f"row {offset + first}" if offset is not None else "a list item"
+                report.add("schema-violation", self.config, None, name,
+                           f"{rel}: {pc.sum(mask).as_py()} value(s) {what}, first at {where}: {column[first].as_py()!r}")
+
+
+class KeyIndex:
+    """Primary keys seen so far, on disk: 16-byte blake2b digests of the key's values in a SQLite
+    table with that digest as its primary key, and the batch that first brought it."""
+
+    def __init__(self, path: Path):
+        self.db = sqlite3.connect(path)
+        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.execute("PRAGMA cache_size=-16384")     # 16 MiB of pages, whatever the corpus's size
+        self.tables, self.reported, self.batch = set(), {}, 0
+
+    def add(self, config: str, columns: list[list], rel: str, offset: int, report: Report) -> None:
+        table = f"k_{config}"
+        if table not in self.tables:
+            self.db.execute(f"CREATE TABLE {table} (k BLOB PRIMARY KEY, batch INTEGER) WITHOUT ROWID")
+            self.tables.add(table)
+        self.batch += 1
+        values = list(zip(*columns))
+        digests = [hashlib.blake2b(json.dumps(v, ensure_ascii=False).encode(), digest_size=16).digest() for v in values]
+        before = self.db.total_changes
+        self.db.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?, {self.batch})", ((d,) for d in digests))
+        if self.db.total_changes - before != len(digests):
+            self._report(config, table, values, digests, rel, offset, report)
+
+    def _report(self, config, table, values, digests, rel, offset, report) -> None:
+        """A key of this batch was there before, or twice in it: name each, up to MAX_REPORTED."""
+        earlier = set()
+        for i in range(0, len(digests), 500):
+            chunk = digests[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            earlier.update(r[0] for r in self.db.execute(f"SELECT k FROM {table} WHERE batch < ? AND k IN ({marks})", (self.batch, *chunk)))
+        seen, key = set(), corpus_schema.primary_key(config)
+        for i, d in enumerate(digests):
+            if d in seen or d in earlier:
+                n = self.reported[config] = self.reported.get(config, 0) + 1
+                if n <= MAX_REPORTED:
+                    report.add("duplicate-id", config, "/".join(map(str, values[i])), "+".join(key),
+                               f"{rel}: row {offset + i}: the key {dict(zip(key, values[i]))} occurs more than once")
+            seen.add(d)
+
+    def close(self) -> None:
+        self.db.close()
