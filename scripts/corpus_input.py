@@ -69,13 +69,29 @@ class ArticleReader(PipelineStep):
 
     def run(self, data=None, rank: int = 0, world_size: int = 1):
         read = {"folder": self._folder, "jsonl": self._jsonl, "parquet": self._parquet}[self.kind]
+        progress = Progress(rank, self.share(rank, world_size))
         for doc in read(rank, world_size):
             self.stat_update("articles_read")
             yield doc
+            progress.step()
+        progress.done()
+
+    def share(self, rank: int, world_size: int) -> int:
+        """How many articles this task reads (for the progress line's time left)."""
+        if self.kind == "folder":
+            return len(self._files()[rank::world_size])
+        if self.kind == "parquet":
+            import pyarrow.parquet as pq
+            total = pq.ParquetFile(self.path).metadata.num_rows
+        else:
+            total = _count_lines(self.path)
+        return len(range(rank, total, world_size))
+
+    def _files(self) -> list[Path]:
+        return sorted(p for p in Path(self.path).iterdir() if p.suffix == ".txt" and p.is_file())
 
     def _folder(self, rank: int, world_size: int):
-        files = sorted(p for p in Path(self.path).iterdir() if p.suffix == ".txt" and p.is_file())
-        for path in files[rank::world_size]:
+        for path in self._files()[rank::world_size]:
             yield _article(path.stem, path.read_bytes(), str(path))
 
     def _jsonl(self, rank: int, world_size: int):
@@ -100,6 +116,45 @@ class ArticleReader(PipelineStep):
                     if i % world_size == rank:
                         yield _record(row, f"{self.path}: row {i}", i)
                     i += 1
+
+
+class Progress:
+    """A line in the task's log (and on the console for the first worker) every 10 seconds:
+    articles done of the task's share, articles per second, and the time left."""
+
+    EVERY = 10.0
+
+    def __init__(self, rank: int, total: int):
+        import time
+        self.rank, self.total, self.n, self.start = rank, total, 0, time.monotonic()
+        self.last = self.start
+
+    def step(self) -> None:
+        import time
+        self.n += 1
+        now = time.monotonic()
+        if now - self.last >= self.EVERY:
+            self.last = now
+            self._log(now)
+
+    def done(self) -> None:
+        import time
+        self._log(time.monotonic())
+
+    def _log(self, now: float) -> None:
+        from datatrove.utils.logging import logger
+        rate = self.n / max(now - self.start, 1e-9)
+        left = (self.total - self.n) / rate if rate else float("inf")
+        logger.info(f"task {self.rank}: {self.n}/{self.total} articles, {rate:.1f} articles/s, about {left:.0f} s left")
+
+
+def _count_lines(path: str) -> int:
+    n, last = 0, b"\n"
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            n += chunk.count(b"\n")
+            last = chunk[-1:]
+    return n + (last != b"\n")
 
 
 def _record_from_json(line: bytes, location: str, number: int) -> Document:

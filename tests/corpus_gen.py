@@ -49,7 +49,7 @@ def bases() -> list[tuple[str, str, tuple[str, ...]]]:
 
 
 def _longest_first(names) -> tuple[str, ...]:
-    return tuple(sorted(set(names), key=len, reverse=True))
+    return tuple(sorted(sorted(set(names)), key=len, reverse=True))   # sorted first: a set's order changes per process
 
 
 def _surname(name: str) -> str:

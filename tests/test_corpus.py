@@ -213,3 +213,23 @@ def test_out_folder_with_other_files_or_other_settings_is_refused(small_corpus, 
     assert main(["corpus", "build", str(folder), "--out", str(small_corpus), "--tasks", "3"]) == 2
     assert "other settings (input, max_rows, row_group, tasks differ)" in capsys.readouterr().err
     assert main(["corpus", "build", str(tmp_path / "missing"), "--out", str(tmp_path / "o")]) == 2
+
+
+def test_generated_articles_vary_names_numbers_cues_sections_and_script():
+    import sys
+    sys.path.insert(0, str(ROOT / "tests"))
+    import corpus_gen
+    from jd_wechat_commentary.tables import detect_script
+
+    n = len(corpus_gen.bases())
+    k = next(i for i, (name, _, _) in enumerate(corpus_gen.bases()) if name == "hant-two-titles-particles-netease")
+    base = (FIXTURES[0].parent.parent / "hant-two-titles-particles-netease" / "article.txt").read_text(encoding="utf-8")
+    first, second, third = (corpus_gen.article(k + c * n)[1] for c in (0, 1, 2))
+    renamed = "林" + corpus_gen.numbered_given(16)    # copy 1, first person (林嘉豪 before 蘇曉雯: same length, code point order)
+    assert "林嘉豪" in base and "林嘉豪" not in second and renamed in second
+    assert "2024年" in base and "3135年" in second                     # digits shifted by the copy number
+    assert "林嘉豪還表示," in base and renamed + "還指出," in second     # 表示 -> 指出
+    heads = [line for line in second.split("\n") if line[:3] in ("01.", "02.", "03.")]
+    assert [h[:3] for h in heads] == ["02.", "03.", "01."]          # sections rotated by one
+    assert detect_script(base) == detect_script(first) == "Hant" and detect_script(third) == "Hans"
+    assert len({corpus_gen.article(i)[1] for i in range(3 * n)}) == 3 * n
