@@ -34,6 +34,7 @@ def add_arguments(p) -> None:
     v = sub.add_parser("validate", help="validate a corpus release shard by shard")
     v.add_argument("path", type=Path, metavar="DIR")
     v.add_argument("--json", action="store_true", help="print the report as JSON")
+    v.add_argument("--workers", type=int, default=1, help="configs checked at the same time (default 1)")
 
 
 def run(args) -> int:
@@ -61,7 +62,9 @@ def _run_build(args) -> int:
 
 def _run_validate(args) -> int:
     from .corpus_validate import validate_corpus
-    report = validate_corpus(_corpus_folder(args.path))
+    if args.workers < 1:
+        raise UsageError(f"--workers {args.workers}", "not a positive number", "give 1 or more")
+    report = validate_corpus(_corpus_folder(args.path), workers=args.workers)
     print(report.to_json() if args.json else f"corpus folder: {Path(args.path).resolve()}\n{report.text()}")
     return 0 if report.valid else 1
 
@@ -88,7 +91,7 @@ def build_corpus(input_path: Path, out: Path, workers: int = 1, tasks: int = 1, 
     report = None
     if validate:
         from .corpus_validate import validate_corpus
-        report = validate_corpus(out)
+        report = validate_corpus(out, workers=workers if executor == "local" else 1)
     return summary, report
 
 

@@ -29,21 +29,43 @@ MAX_REPORTED = 50      # problems of one kind and config reported one by one; th
 SHARD_NAME = re.compile(r"train-(\d{5})-of-(\d{5})\.parquet")
 
 
-def validate_corpus(root: Path) -> Report:
+def validate_corpus(root: Path, workers: int = 1) -> Report:
+    """With workers > 1 the manifest's checksums and the configs are checked in that many
+    processes at once (each config has its own key index); the report is the same."""
     root, report = Path(root).resolve(), Report()
     manifest = read_manifest(root, report)
-    if manifest is not None:
-        _check_files(root, manifest, report)
+    jobs = [("files", root, manifest)] * (manifest is not None) + [(config, root, None) for config in corpus_schema.CONFIGS]
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_job, jobs))
+    else:
+        results = [_job(job) for job in jobs]
     counted = {}
-    with tempfile.TemporaryDirectory(prefix="corpus-keys-") as tmp:
-        keys = KeyIndex(Path(tmp) / "keys.sqlite")
-        for config in corpus_schema.CONFIGS:
-            counted[config] = _check_config(root, config, keys, report)
-        keys.close()
+    for (name, _, _), (rows, problems) in zip(jobs, results):
+        report.problems.extend(problems)
+        if name != "files":
+            counted[name] = rows
     if manifest is not None:
         _check_counts(root, manifest, counted, report)
     report.checked = counted
     return report
+
+
+def _job(job: tuple) -> tuple[int, list]:
+    name, root, manifest = job
+    report = Report()
+    if name == "files":
+        _check_files(root, manifest, report)
+        return 0, report.problems
+    with tempfile.TemporaryDirectory(prefix="corpus-keys-") as tmp:
+        keys = KeyIndex(Path(tmp) / "keys.sqlite")
+        try:
+            rows = _check_config(root, name, keys, report)
+        finally:
+            keys.close()
+    return rows, report.problems
 
 
 def _check_files(root: Path, manifest: dict, report: Report) -> None:

@@ -176,6 +176,7 @@ def test_validate_finds_a_key_twice_across_shards(copy_of):
     row = first.slice(0, 1).to_pylist()[0]
     assert [(p.table, p.row) for p in dup] == [("blocks", f"{row['document_id']}/{row['block_id']}")]
     assert "checksum-mismatch" in report.codes() and "content-hash-mismatch" in report.codes()   # the manifest's size and row count
+    assert validate_corpus(out, workers=2).flat() == report.flat()     # configs checked in parallel: the same report
 
 
 def test_validate_finds_a_value_against_the_schema_and_a_wrong_schema(copy_of):
