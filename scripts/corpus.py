@@ -126,6 +126,7 @@ def _ray_executor(pipeline: list, tasks: int, workers: int, logs: Path):
     except ImportError as exc:
         raise UsageError("--executor ray", f"Ray cannot be loaded ({exc})", "pip install ray, or use --executor local") from None
     if not ray.is_initialized():
+        os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")     # Ray would otherwise report usage to its makers
         ray.init(address=os.environ.get("RAY_ADDRESS") or None, include_dashboard=False, log_to_driver=False)
     return RayPipelineExecutor(pipeline, tasks=tasks, workers=workers, logging_dir=str(logs), mem_per_cpu_gb=1)
 

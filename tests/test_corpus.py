@@ -234,3 +234,16 @@ def test_generated_articles_vary_names_numbers_cues_sections_and_script():
     assert [h[:3] for h in heads] == ["02.", "03.", "01."]          # sections rotated by one
     assert detect_script(base) == detect_script(first) == "Hant" and detect_script(third) == "Hans"
     assert len({corpus_gen.article(i)[1] for i in range(3 * n)}) == 3 * n
+
+
+@pytest.mark.parametrize("config", corpus_schema.CONFIGS)
+def test_corpus_schemas_are_complete_declarations(config):
+    from jsonschema import Draft202012Validator
+    schema = corpus_schema.corpus_schema(config)
+    Draft202012Validator.check_schema(schema)
+    assert schema["required"] == list(schema["properties"]) and schema["additionalProperties"] is False
+    assert all(prop.get("description") for prop in schema["properties"].values())
+    assert set(schema["x-primary-key"]) <= set(schema["properties"])
+    for fk in schema["x-foreign-keys"]:
+        assert set(fk["fields"]) <= set(schema["properties"])
+        assert fk["reference"]["fields"] == corpus_schema.primary_key(fk["reference"]["resource"])
