@@ -7,7 +7,11 @@
   a record batch at a time with Arrow compute (list items too; struct items by their Arrow type);
 - keys: every primary key unique across all shards of its config, through an on-disk SQLite
   index of 16-byte key digests (memory bounded by SQLite's page cache, not by the corpus);
-- counts: rows per config and shards per config as the manifest says.
+- counts: rows per config and shards per config as the manifest says;
+- articles: the rows of each article, gathered from every table as the shards are streamed (the
+  writer keeps an article's rows together, in the order of the document table), through the row
+  and cross-table rules of a single release (validate.validate_tables: schema, keys, references,
+  spans, derived columns); one article in memory at a time.
 It reads files only, like validate.py, and never imports the rules.
 """
 from __future__ import annotations
@@ -22,19 +26,36 @@ from pathlib import Path
 from . import corpus_schema
 from .corpus_release import file_entry, release_files, shards
 from .integrity import read_manifest, safe_path
-from .report import Report
+from .report import Problem, Report
 
 BATCH = 2_000
 MAX_REPORTED = 50      # problems of one kind and config reported one by one; then counted
 SHARD_NAME = re.compile(r"train-(\d{5})-of-(\d{5})\.parquet")
 
 
-def validate_corpus(root: Path, workers: int = 1) -> Report:
-    """With workers > 1 the manifest's checksums and the configs are checked in that many
-    processes at once (each config has its own key index); the report is the same."""
-    root, report = Path(root).resolve(), Report()
+# Codes only a corpus can have, beside those of report.CODES (which the single release's card lists).
+CORPUS_CODES = {
+    "unknown-document": "a row's document_id names no article of the document table, or the article's rows are not "
+                        "kept together in the document table's order",
+}
+
+
+class CorpusReport(Report):
+    def add(self, code: str, table, row, fld, message: str) -> None:
+        if code in CORPUS_CODES:
+            self.problems.append(Problem(code, table, row, fld, message))
+        else:
+            super().add(code, table, row, fld, message)
+
+
+def validate_corpus(root: Path, workers: int = 1, articles: bool = True) -> Report:
+    """With workers > 1 the manifest's checksums, the configs and the articles are checked in
+    that many processes at once (each config has its own key index); the report is the same.
+    articles=False leaves out the per-article rules (the costliest check)."""
+    root, report = Path(root).resolve(), CorpusReport()
     manifest = read_manifest(root, report)
-    jobs = [("files", root, manifest)] * (manifest is not None) + [(config, root, None) for config in corpus_schema.CONFIGS]
+    jobs = ([("articles", root, None)] * articles + [("files", root, manifest)] * (manifest is not None)
+            + [(config, root, None) for config in corpus_schema.CONFIGS])
     if workers > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -45,7 +66,7 @@ def validate_corpus(root: Path, workers: int = 1) -> Report:
     counted = {}
     for (name, _, _), (rows, problems) in zip(jobs, results):
         report.problems.extend(problems)
-        if name != "files":
+        if name in corpus_schema.CONFIGS:
             counted[name] = rows
     if manifest is not None:
         _check_counts(root, manifest, counted, report)
@@ -55,10 +76,12 @@ def validate_corpus(root: Path, workers: int = 1) -> Report:
 
 def _job(job: tuple) -> tuple[int, list]:
     name, root, manifest = job
-    report = Report()
+    report = CorpusReport()
     if name == "files":
         _check_files(root, manifest, report)
         return 0, report.problems
+    if name == "articles":
+        return check_articles(root, report), report.problems
     with tempfile.TemporaryDirectory(prefix="corpus-keys-") as tmp:
         keys = KeyIndex(Path(tmp) / "keys.sqlite")
         try:
@@ -224,3 +247,62 @@ class KeyIndex:
 
     def close(self) -> None:
         self.db.close()
+
+
+def check_articles(root: Path, report: Report) -> int:
+    """Each article's rows through the single release's rules; returns the articles checked."""
+    from . import schemas
+    from .validate import validate_tables
+
+    streams = {t: _Stream(_rows(root, t)) for t in schemas.TABLES if t != "document"}
+    doc_columns = schemas.columns("document")
+    n = 0
+    try:
+        for doc in _rows(root, "document"):
+            doc_id = doc.get("document_id")
+            tables = {"document": [{k: doc.get(k) for k in doc_columns}]}
+            for table, stream in streams.items():
+                tables[table] = [{k: v for k, v in r.items() if k != "document_id"} for r in stream.take(doc_id)]
+            for p in validate_tables(tables).problems:
+                report.add(p.code, p.table, f"{doc_id}/{p.row}" if p.row is not None else doc_id, p.field, f"article {doc_id}: {p.message}")
+            n += 1
+    except (OSError, ValueError, KeyError):
+        return n     # an unreadable shard or a wrong schema: reported by the config's own check
+    for table, stream in streams.items():
+        left = stream.peek()
+        if left is not None:
+            report.add("unknown-document", table, left.get("document_id"), "document_id",
+                       f"rows of document_id {left.get('document_id')!r} are not with an article of the document table "
+                       "(no such article, or out of the document table's order)")
+    return n
+
+
+def _rows(root: Path, config: str):
+    import pyarrow.parquet as pq
+    for path in shards(root, config):
+        with pq.ParquetFile(path) as f:
+            for batch in f.iter_batches(batch_size=BATCH):
+                yield from batch.to_pylist()
+
+
+class _Stream:
+    """A table's rows in shard order, taken an article at a time."""
+
+    _END = object()
+
+    def __init__(self, rows):
+        self.rows, self.next = rows, None
+        self._advance()
+
+    def _advance(self) -> None:
+        self.next = next(self.rows, self._END)
+
+    def peek(self):
+        return None if self.next is self._END else self.next
+
+    def take(self, doc_id) -> list[dict]:
+        out = []
+        while self.next is not self._END and self.next.get("document_id") == doc_id:
+            out.append(self.next)
+            self._advance()
+        return out

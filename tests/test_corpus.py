@@ -41,7 +41,7 @@ def small_corpus(tmp_path_factory) -> Path:
     (folder / "english.txt").write_text("The minister said the plan would work.\n", encoding="utf-8")
     (folder / "crlf.txt").write_bytes("張三表示，計劃可行。\r\n".encode("utf-8"))
     out = tmp_path_factory.mktemp("out") / "corpus"
-    summary, report = build_corpus(folder, out, max_rows=10, row_group=4)
+    summary, report = build_corpus(folder, out, max_rows=10, row_group=4, check_articles=True)
     assert report.valid, report.text()
     return out
 
@@ -188,7 +188,7 @@ def test_validate_finds_a_value_against_the_schema_and_a_wrong_schema(copy_of):
     pq.write_table(bad, shard)
     other = sorted((out / "data" / "speakers").glob("*.parquet"))[0]
     pq.write_table(pq.read_table(other).drop_columns(["name_romanized"]), other)
-    report = validate_corpus(out)
+    report = validate_corpus(out, articles=False)     # the streaming checks alone
     assert ("schema-violation", "attributions", None) in report.flat()
     assert [p.field for p in report.problems if p.code == "schema-violation"] == ["quote_type"]
     assert ("table-schema-mismatch", "speakers", None) in report.flat()
@@ -247,3 +247,26 @@ def test_corpus_schemas_are_complete_declarations(config):
     for fk in schema["x-foreign-keys"]:
         assert set(fk["fields"]) <= set(schema["properties"])
         assert fk["reference"]["fields"] == corpus_schema.primary_key(fk["reference"]["resource"])
+
+
+def test_validate_checks_each_article_with_the_single_release_rules(copy_of):
+    out = copy_of()
+    shard = sorted((out / "data" / "attributions").glob("*.parquet"))[0]
+    table = pq.read_table(shard)
+    first = table.slice(0, 1).to_pylist()[0]
+    i = table.schema.get_field_index("cue_start")
+    table = table.set_column(i, table.schema.field(i), pa.array([first["cue_start"] + 1] + table.column(i).to_pylist()[1:]))
+    pq.write_table(table, shard)
+    report = validate_corpus(out)
+    assert ("offset-mismatch", "attributions", f"{first['document_id']}/{first['attribution_id']}") in report.flat()
+    assert "offset-mismatch" not in validate_corpus(out, articles=False).codes()     # --quick leaves the article rules out
+
+
+def test_rows_without_their_article_are_reported(copy_of):
+    out = copy_of()
+    shard = sorted((out / "data" / "document").glob("*.parquet"))[0]
+    table = pq.read_table(shard)
+    gone = table.slice(0, 1).to_pylist()[0]["document_id"]
+    pq.write_table(table.slice(1), shard)
+    report = validate_corpus(out)
+    assert ("unknown-document", "blocks", gone) in report.flat()
