@@ -196,6 +196,8 @@ def test_validate_finds_a_value_against_the_schema_and_a_wrong_schema(copy_of):
 
 def test_validate_command_exit_codes(small_corpus, copy_of, tmp_path, capsys):
     assert main(["corpus", "validate", str(small_corpus)]) == 0
+    assert main(["validate", str(small_corpus)]) == 0       # validate knows a corpus by its manifest
+    assert "valid: document 3, blocks" in capsys.readouterr().out
     out = copy_of()
     (out / "stray.txt").write_text("x", encoding="utf-8")
     assert main(["corpus", "validate", str(out)]) == 1
