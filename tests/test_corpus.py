@@ -99,6 +99,16 @@ def test_datasets_loads_every_config_with_the_manifest_counts(small_corpus):
         assert data.column_names == corpus_schema.columns(config)
 
 
+def test_duckdb_and_polars_read_each_config_as_one_table(small_corpus):
+    import duckdb
+    import polars as pl
+    manifest = json.loads((small_corpus / "MANIFEST.json").read_text(encoding="utf-8"))
+    for config in ("blocks", "attributions", "rejects"):
+        pattern = str(small_corpus / "data" / config / "*.parquet")
+        assert duckdb.sql(f"SELECT count(*) FROM '{pattern}'").fetchall()[0][0] == manifest["tables"][config]["rows"]
+        assert pl.scan_parquet(pattern).collect().height == manifest["tables"][config]["rows"]
+
+
 def test_keys_are_composite_where_rows_of_two_articles_share_an_id():
     assert corpus_schema.primary_key("blocks") == ["document_id", "block_id"]
     assert corpus_schema.primary_key("document") == ["document_id"]
@@ -272,3 +282,11 @@ def test_rows_without_their_article_are_reported(copy_of):
     pq.write_table(table.slice(1), shard)
     report = validate_corpus(out)
     assert ("unknown-document", "blocks", gone) in report.flat()
+
+
+def test_an_id_given_twice_makes_the_corpus_invalid(tmp_path):
+    text = FIXTURES[2].read_text(encoding="utf-8")
+    jsonl = tmp_path / "twice.jsonl"
+    jsonl.write_text("".join(json.dumps({"id": "same", "text": text}, ensure_ascii=False) + "\n" for _ in range(2)), encoding="utf-8")
+    _, report = build_corpus(jsonl, tmp_path / "out", tasks=2)
+    assert ("duplicate-id", "document", "same") in report.flat()
