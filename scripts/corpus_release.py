@@ -14,7 +14,6 @@ from pathlib import Path
 import yaml
 
 from . import corpus_schema
-from .corpus_steps import merge_summaries
 from .layout import MANIFEST
 
 WORK = ".corpus"            # inside the release: datatrove's logs and completion markers, the staging area
@@ -30,6 +29,7 @@ def shard_name(index: int, count: int) -> str:
 def finish(out: Path, version: str, empty_shard) -> dict:
     """`empty_shard(config, path)` writes a shard with no rows, for a config no task wrote rows to
     (datasets needs a file to know a config's features)."""
+    from .corpus_steps import merge_summaries    # here: corpus validate reads this module without datatrove
     out, staging = Path(out), Path(out) / WORK / "staging"
     _place_shards(out, staging, empty_shard)
     _concatenate(sorted((staging / "warnings").glob("*.jsonl")), out / WARNINGS)
