@@ -290,3 +290,15 @@ def test_an_id_given_twice_makes_the_corpus_invalid(tmp_path):
     jsonl.write_text("".join(json.dumps({"id": "same", "text": text}, ensure_ascii=False) + "\n" for _ in range(2)), encoding="utf-8")
     _, report = build_corpus(jsonl, tmp_path / "out", tasks=2)
     assert ("duplicate-id", "document", "same") in report.flat()
+
+
+def test_corpus_validate_needs_neither_datatrove_nor_datasets(small_corpus):
+    """Validation runs where the corpus extra is not installed, and without the slow import of
+    datasets. (pandas is imported by pyarrow itself as soon as it converts a Python value.)"""
+    import subprocess
+    import sys
+    code = ("import sys; from jd_wechat_commentary.corpus_validate import validate_corpus; "
+            "assert validate_corpus(sys.argv[1]).valid; print(sorted(m for m in ('datatrove', 'datasets') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code, str(small_corpus)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"
