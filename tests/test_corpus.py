@@ -143,9 +143,11 @@ def test_jsonl_and_parquet_inputs_carry_url_date_outlet(tmp_path):
                {"id": "n-2"}, {"id": "n-3", "text": text}]
     jsonl = tmp_path / "in.jsonl"
     jsonl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n{not json\n", encoding="utf-8")
+    with open(jsonl, "ab") as f:
+        f.write(b'{"id": "n-5", "text": "\xff"}\n')     # line 5: a byte that is not UTF-8
     parquet = tmp_path / "in.parquet"
     pq.write_table(pa.Table.from_pylist([records[0], {**records[2], "url": None, "date": None, "outlet": None}]), parquet)
-    for source, expected_rejects in ((jsonl, {"n-2": "missing-text", "line-4": "build-error"}), (parquet, {})):
+    for source, expected_rejects in ((jsonl, {"n-2": "missing-text", "line-4": "build-error", "line-5": "not-utf8"}), (parquet, {})):
         out = tmp_path / f"out-{source.suffix[1:]}"
         _, report = build_corpus(source, out)
         assert report.valid, report.text()
@@ -302,3 +304,36 @@ def test_corpus_validate_needs_neither_datatrove_nor_datasets(small_corpus):
     done = subprocess.run([sys.executable, "-c", code, str(small_corpus)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "[]"
+
+
+def test_an_empty_folder_gives_an_empty_valid_corpus(tmp_path):
+    (tmp_path / "none").mkdir()
+    summary, report = build_corpus(tmp_path / "none", tmp_path / "out", tasks=2)
+    assert report.valid, report.text()
+    assert report.checked == {c: 0 for c in corpus_schema.CONFIGS}
+    for config in corpus_schema.CONFIGS:      # one shard without rows each: datasets needs a file per config
+        assert [p.name for p in (tmp_path / "out" / "data" / config).iterdir()] == ["train-00000-of-00001.parquet"]
+
+
+def test_a_run_stopped_while_naming_the_shards_is_finished_by_a_rerun(tmp_path, monkeypatch):
+    from jd_wechat_commentary import corpus_release
+    folder = article_folder(tmp_path / "in", FIXTURES[:3])
+    calls, real = [], corpus_release.os.replace
+
+    def replace_then_die(src, dest):      # os is one module: the tasks' renames come here too
+        if Path(dest).parent.parent.name == "data":
+            calls.append(dest)
+            if len(calls) == 3:
+                raise KeyboardInterrupt("killed while moving shards")
+        real(src, dest)
+
+    monkeypatch.setattr(corpus_release.os, "replace", replace_then_die)
+    with pytest.raises(KeyboardInterrupt):
+        build_corpus(folder, tmp_path / "out", tasks=2, max_rows=10)
+    assert len(list((tmp_path / "out" / "data").rglob("*.parquet"))) == 2 and not (tmp_path / "out" / "MANIFEST.json").exists()
+    monkeypatch.setattr(corpus_release.os, "replace", real)
+    _, report = build_corpus(folder, tmp_path / "out", tasks=2, max_rows=10)
+    assert report.valid, report.text()
+    build_corpus(folder, tmp_path / "whole", tasks=2, max_rows=10)
+    for config in corpus_schema.CONFIGS:
+        assert rows(tmp_path / "out", config) == rows(tmp_path / "whole", config), config
