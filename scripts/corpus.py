@@ -70,7 +70,9 @@ def _run_validate(args) -> int:
     if args.workers < 1:
         raise UsageError(f"--workers {args.workers}", "not a positive number", "give 1 or more")
     report = validate_corpus(_corpus_folder(args.path), workers=args.workers, articles=not args.quick)
-    print(report.to_json() if args.json else f"corpus folder: {Path(args.path).resolve()}\n{report.text()}")
+    folder = Path(args.path).resolve()
+    print(json.dumps({"folder": str(folder), **json.loads(report.to_json())}, ensure_ascii=False, indent=2) if args.json
+          else f"corpus folder: {folder}\n{report.text()}")
     return 0 if report.valid else 1
 
 
@@ -91,8 +93,13 @@ def build_corpus(input_path: Path, out: Path, workers: int = 1, tasks: int = 1, 
     _claim(out, {"input": str(Path(input_path).resolve()), "tasks": tasks, "max_rows": max_rows, "row_group": row_group,
                  "version": DATASET_VERSION})
     pipeline = _pipeline(input_path, work / "staging", max_rows, row_group, DATASET_VERSION)
-    _executor(executor, pipeline, tasks, workers, work / "logs").run()
-    summary = finish(out, DATASET_VERSION, _empty_shard)
+    try:
+        _executor(executor, pipeline, tasks, workers, work / "logs").run()
+        summary = finish(out, DATASET_VERSION, _empty_shard)
+    except OSError as exc:     # a full disk, a folder taken away: the OS's words; rerun to resume
+        from .errors import BuildError
+        raise BuildError(str(out), f"an OS error while building the corpus ({exc})",
+                         "a writable folder with room for the corpus; the same command resumes the work") from exc
     report = None
     if validate:
         from .corpus_validate import validate_corpus
