@@ -31,8 +31,6 @@ def add_arguments(p) -> None:
     b.add_argument("--executor", choices=("local", "ray"), default="local", help="datatrove executor (default local)")
     b.add_argument("--max-rows", type=int, default=MAX_ROWS, help=f"rows per shard at most (default {MAX_ROWS})")
     b.add_argument("--no-validate", action="store_true", help="skip the validation after the build")
-    b.add_argument("--check-articles", action="store_true",
-                   help="validate each article's rows with the single release's rules too (about as costly as the rules themselves)")
     v = sub.add_parser("validate", help="validate a corpus release shard by shard")
     v.add_argument("path", type=Path, metavar="DIR")
     v.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -55,8 +53,7 @@ def _run_build(args) -> int:
         if value is not None and value < 1:
             raise UsageError(f"--{name.replace('_', '-')} {value}", "not a positive number", "give 1 or more")
     summary, report = build_corpus(args.input, args.out, workers=args.workers, tasks=args.tasks or args.workers,
-                                   executor=args.executor, max_rows=args.max_rows, validate=not args.no_validate,
-                                   check_articles=args.check_articles)
+                                   executor=args.executor, max_rows=args.max_rows, validate=not args.no_validate)
     articles, rejects = summary.get("articles", {}).get("built", 0), sum(summary.get("rejects", {}).values())
     print(f"built {args.out}: {articles} article(s), {rejects} rejected (config rejects)")
     if report is not None:
@@ -77,7 +74,7 @@ def _run_validate(args) -> int:
 
 
 def build_corpus(input_path: Path, out: Path, workers: int = 1, tasks: int = 1, executor: str = "local",
-                 max_rows: int = MAX_ROWS, row_group: int = ROW_GROUP, validate: bool = True, check_articles: bool = False):
+                 max_rows: int = MAX_ROWS, row_group: int = ROW_GROUP, validate: bool = True):
     """Build (or resume) the corpus; returns the summary and the validation report (None without)."""
     from .corpus_release import WORK, finish
     from .version import DATASET_VERSION
@@ -103,7 +100,7 @@ def build_corpus(input_path: Path, out: Path, workers: int = 1, tasks: int = 1, 
     report = None
     if validate:
         from .corpus_validate import validate_corpus
-        report = validate_corpus(out, workers=workers if executor == "local" else 1, articles=check_articles)
+        report = validate_corpus(out, workers=workers if executor == "local" else 1, articles=True)
     return summary, report
 
 

@@ -9,27 +9,24 @@
   index of 16-byte key digests (memory bounded by SQLite's page cache, not by the corpus);
 - counts: rows per config and shards per config as the manifest says;
 - articles: the rows of each article, gathered from every table as the shards are streamed (the
-  writer keeps an article's rows together, in the order of the document table), through the row
-  and cross-table rules of a single release (validate.validate_tables: schema, keys, references,
-  spans, derived columns); one article in memory at a time.
+  writer keeps an article's rows together, in the order of the document table), through the
+  cross-table rules of a single release (keys, references, spans against the text, derived
+  columns, consistency); one article in memory at a time.
 It reads files only, like validate.py, and never imports the rules.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-import sqlite3
 import tempfile
 from pathlib import Path
 
 from . import corpus_schema
 from .corpus_release import file_entry, release_files, shards
+from .corpus_keys import KeyIndex
 from .integrity import read_manifest, safe_path
 from .report import Problem, Report
 
 BATCH = 2_000
-MAX_REPORTED = 50      # problems of one kind and config reported one by one; then counted
 SHARD_NAME = re.compile(r"train-(\d{5})-of-(\d{5})\.parquet")
 
 
@@ -205,54 +202,10 @@ class ColumnChecks:
                            f"{rel}: {pc.sum(mask).as_py()} value(s) {what}, first at {where}: {column[first].as_py()!r}")
 
 
-class KeyIndex:
-    """Primary keys seen so far, on disk: 16-byte blake2b digests of the key's values in a SQLite
-    table with that digest as its primary key, and the batch that first brought it."""
-
-    def __init__(self, path: Path):
-        self.db = sqlite3.connect(path)
-        self.db.execute("PRAGMA journal_mode=OFF")
-        self.db.execute("PRAGMA synchronous=OFF")
-        self.db.execute("PRAGMA cache_size=-16384")     # 16 MiB of pages, whatever the corpus's size
-        self.tables, self.reported, self.batch = set(), {}, 0
-
-    def add(self, config: str, columns: list[list], rel: str, offset: int, report: Report) -> None:
-        table = f"k_{config}"
-        if table not in self.tables:
-            self.db.execute(f"CREATE TABLE {table} (k BLOB PRIMARY KEY, batch INTEGER) WITHOUT ROWID")
-            self.tables.add(table)
-        self.batch += 1
-        values = list(zip(*columns))
-        digests = [hashlib.blake2b(json.dumps(v, ensure_ascii=False).encode(), digest_size=16).digest() for v in values]
-        before = self.db.total_changes
-        self.db.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?, {self.batch})", ((d,) for d in digests))
-        if self.db.total_changes - before != len(digests):
-            self._report(config, table, values, digests, rel, offset, report)
-
-    def _report(self, config, table, values, digests, rel, offset, report) -> None:
-        """A key of this batch was there before, or twice in it: name each, up to MAX_REPORTED."""
-        earlier = set()
-        for i in range(0, len(digests), 500):
-            chunk = digests[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            earlier.update(r[0] for r in self.db.execute(f"SELECT k FROM {table} WHERE batch < ? AND k IN ({marks})", (self.batch, *chunk)))
-        seen, key = set(), corpus_schema.primary_key(config)
-        for i, d in enumerate(digests):
-            if d in seen or d in earlier:
-                n = self.reported[config] = self.reported.get(config, 0) + 1
-                if n <= MAX_REPORTED:
-                    report.add("duplicate-id", config, "/".join(map(str, values[i])), "+".join(key),
-                               f"{rel}: row {offset + i}: the key {dict(zip(key, values[i]))} occurs more than once")
-            seen.add(d)
-
-    def close(self) -> None:
-        self.db.close()
-
-
 def check_articles(root: Path, report: Report) -> int:
-    """Each article's rows through the single release's rules; returns the articles checked."""
+    """Each article's rows through the single release's cross-table rules; returns the articles
+    checked. Each row's JSON Schema constraints were checked column-wise as the shards streamed."""
     from . import schemas
-    from .validate import validate_tables
 
     streams = {t: _Stream(_rows(root, t)) for t in schemas.TABLES if t != "document"}
     doc_columns = schemas.columns("document")
@@ -263,11 +216,13 @@ def check_articles(root: Path, report: Report) -> int:
             tables = {"document": [{k: doc.get(k) for k in doc_columns}]}
             for table, stream in streams.items():
                 tables[table] = [{k: v for k, v in r.items() if k != "document_id"} for r in stream.take(doc_id)]
-            for p in validate_tables(tables).problems:
+            article = Report()
+            cross_table_rules(tables, article)
+            for p in article.problems:
                 report.add(p.code, p.table, f"{doc_id}/{p.row}" if p.row is not None else doc_id, p.field, f"article {doc_id}: {p.message}")
             n += 1
-    except (OSError, ValueError, KeyError):
-        return n     # an unreadable shard or a wrong schema: reported by the config's own check
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return n     # an unreadable shard, a wrong schema or a value out of its type: reported by the config's own check
     for table, stream in streams.items():
         left = stream.peek()
         if left is not None:
@@ -275,6 +230,22 @@ def check_articles(root: Path, report: Report) -> int:
                        f"rows of document_id {left.get('document_id')!r} are not with an article of the document table "
                        "(no such article, or out of the document table's order)")
     return n
+
+
+def cross_table_rules(tables: dict, report: Report) -> None:
+    """validate.check_tables without its row-by-row JSON Schema pass (90% of its time), which
+    ColumnChecks does for the whole corpus a batch at a time: keys, references, spans against
+    the text, derived columns, consistency. Keep in step with validate.check_tables."""
+    from .checks import check_derived, check_spans
+    from .consistency import check_consistency
+    from .validate import check_primary_key, check_references
+
+    for table, rows in tables.items():
+        check_primary_key(table, rows, report)
+    check_references(tables, report)
+    check_spans(tables, report)
+    check_derived(tables, report)
+    check_consistency(tables, report)
 
 
 def _rows(root: Path, config: str):

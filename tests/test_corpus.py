@@ -41,7 +41,7 @@ def small_corpus(tmp_path_factory) -> Path:
     (folder / "english.txt").write_text("The minister said the plan would work.\n", encoding="utf-8")
     (folder / "crlf.txt").write_bytes("張三表示，計劃可行。\r\n".encode("utf-8"))
     out = tmp_path_factory.mktemp("out") / "corpus"
-    summary, report = build_corpus(folder, out, max_rows=10, row_group=4, check_articles=True)
+    summary, report = build_corpus(folder, out, max_rows=10, row_group=4)
     assert report.valid, report.text()
     return out
 
