@@ -105,13 +105,10 @@ def build_corpus(input_path: Path, out: Path, workers: int = 1, tasks: int = 1, 
 
 
 def _pipeline(input_path, staging: Path, max_rows: int, row_group: int, version: str) -> list:
-    from . import corpus_schema
     from .corpus_input import ArticleReader
     from .corpus_steps import ArticleBuilder, ShardWriter
-    from .features import huggingface_metadata
 
-    hf = {c: huggingface_metadata(corpus_schema.arrow_schema(c)) for c in corpus_schema.CONFIGS}
-    return [ArticleReader(str(input_path)), ArticleBuilder(version), ShardWriter(str(staging), max_rows, row_group, hf)]
+    return [ArticleReader(str(input_path)), ArticleBuilder(version), ShardWriter(str(staging), max_rows, row_group, version)]
 
 
 def _executor(kind: str, pipeline: list, tasks: int, workers: int, logs: Path):
@@ -151,10 +148,9 @@ def _empty_shard(config: str, path: Path) -> None:
     import pyarrow.parquet as pq
 
     from . import corpus_schema
-    from .features import huggingface_metadata
     from .release import PARQUET_OPTIONS
-    schema = corpus_schema.arrow_schema(config)
-    schema = schema.with_metadata({b"huggingface": huggingface_metadata(schema)})
+    from .version import DATASET_VERSION
+    schema = corpus_schema.file_schema(config, DATASET_VERSION)
     pq.write_table(pa.Table.from_pylist([], schema=schema), path, **PARQUET_OPTIONS)
 
 

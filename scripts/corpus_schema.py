@@ -67,5 +67,16 @@ def arrow_schema(config: str) -> pa.Schema:
     return pa.schema([pa.field(k, schemas.arrow_type(v), nullable=schemas.nullable(v)) for k, v in props.items()])
 
 
+def file_schema(config: str, version: str) -> pa.Schema:
+    """The Arrow schema a shard is written with: with the file metadata key of a single release
+    (table, version, schema $id) and without the `huggingface` features key, which `datasets`
+    derives from these Arrow types alike (Features.from_arrow_schema): writing it would cost the
+    build the import of `datasets`, seconds on every run, for no information."""
+    import json
+    from .layout import META_KEY
+    meta = {"table": config, "dataset_version": version, "schema_id": corpus_schema(config)["$id"]}
+    return arrow_schema(config).with_metadata({META_KEY: json.dumps(meta, sort_keys=True).encode()})
+
+
 def schema_text(config: str) -> str:
     return json.dumps(corpus_schema(config), indent=2, ensure_ascii=False) + "\n"

@@ -74,10 +74,10 @@ class ShardWriter(PipelineStep):
     name = "shards"
     type = "Writer"
 
-    def __init__(self, staging: str, max_rows: int, row_group: int, hf_metadata: dict):
+    def __init__(self, staging: str, max_rows: int, row_group: int, version: str):
         super().__init__()
         self.staging, self.max_rows, self.row_group = staging, max_rows, min(row_group, max_rows)
-        self.hf_metadata = hf_metadata     # config -> the `huggingface` schema metadata (computed once, by the caller)
+        self.version = version
 
     def run(self, data, rank: int = 0, world_size: int = 1):
         staging = Path(self.staging)
@@ -94,8 +94,7 @@ class ShardWriter(PipelineStep):
         _write_json(staging / "summary" / f"{rank:05d}.json", summary.to_dict())
 
     def _schema(self, config: str):
-        schema = corpus_schema.arrow_schema(config)
-        return schema.with_metadata({b"huggingface": self.hf_metadata[config]})
+        return corpus_schema.file_schema(config, self.version)
 
     def _write(self, doc, files: dict, summary: "Summary", warn) -> None:
         meta = doc.metadata

@@ -91,12 +91,14 @@ def test_shards_are_bounded_named_and_listed(small_corpus):
 
 
 def test_datasets_loads_every_config_with_the_manifest_counts(small_corpus):
-    from datasets import load_dataset
+    from datasets import Features, load_dataset
     manifest = json.loads((small_corpus / "MANIFEST.json").read_text(encoding="utf-8"))
     for config in corpus_schema.CONFIGS:
         data = load_dataset(str(small_corpus), config, split="train")
         assert data.num_rows == manifest["tables"][config]["rows"]
         assert data.column_names == corpus_schema.columns(config)
+        # no huggingface key in the shards: datasets derives the features from the Arrow types alone
+        assert data.features == Features.from_arrow_schema(corpus_schema.arrow_schema(config))
 
 
 def test_duckdb_and_polars_read_each_config_as_one_table(small_corpus):
