@@ -90,11 +90,11 @@ def test_shards_are_bounded_named_and_listed(small_corpus):
     assert not any(p.startswith(".corpus") for p in listed)
 
 
-def test_datasets_loads_every_config_with_the_manifest_counts(small_corpus):
+def test_datasets_loads_every_config_with_the_manifest_counts(small_corpus, hf_cache):
     from datasets import Features, load_dataset
     manifest = json.loads((small_corpus / "MANIFEST.json").read_text(encoding="utf-8"))
     for config in corpus_schema.CONFIGS:
-        data = load_dataset(str(small_corpus), config, split="train")
+        data = load_dataset(str(small_corpus), config, split="train", cache_dir=str(hf_cache))
         assert data.num_rows == manifest["tables"][config]["rows"]
         assert data.column_names == corpus_schema.columns(config)
         # no huggingface key in the shards: datasets derives the features from the Arrow types alone
