@@ -161,7 +161,15 @@ def _check_shard(path: Path, rel: str, config: str, checks: "ColumnChecks", key:
             checks.check(batch, rel, rows, report)
             keys.add(config, [batch.column(k).to_pylist() for k in key], rel, rows, report)
             rows += batch.num_rows
+            _release_memory()
         return rows
+
+
+def _release_memory() -> None:
+    """Give Arrow's freed memory back after each batch: its allocator (mimalloc) keeps it
+    otherwise, and the peak would grow with the number of batches read, not with their size."""
+    import pyarrow as pa
+    pa.default_memory_pool().release_unused()
 
 
 class ColumnChecks:
@@ -253,7 +261,10 @@ def _rows(root: Path, config: str):
     for path in shards(root, config):
         with pq.ParquetFile(path) as f:
             for batch in f.iter_batches(batch_size=BATCH):
-                yield from batch.to_pylist()
+                rows = batch.to_pylist()
+                del batch
+                _release_memory()
+                yield from rows
 
 
 class _Stream:
