@@ -64,6 +64,9 @@ def run(args, work: Path) -> None:
     print(f"validate: exit {check.returncode}: {check.stdout.strip().splitlines()[-1]}")
     from datasets import load_dataset
     for config, entry in tables.items():
+        if entry["rows"] == 0:      # datasets refuses a split without rows ("corresponds to no data")
+            print(f"datasets {config}: not loaded, the config has no rows")
+            continue
         n = load_dataset(str(out), config, split="train", cache_dir=str(work / "hf-cache")).num_rows
         print(f"datasets {config}: {n} rows, manifest {entry['rows']} ({entry['shards']} shards){'' if n == entry['rows'] else '  MISMATCH'}")
 
