@@ -67,8 +67,9 @@ def _add(sub, name, help_text, add_args, run):
 
 def _add_optional(sub) -> None:
     """Commands that live in their own modules: each offers add_arguments(parser) and run(args)."""
-    from . import diff, errata_check, evaluate, publish, view
+    from . import corpus, diff, errata_check, evaluate, publish, view
     for name, module, help_text in (("diff", diff, "compare two releases table by table"),
+                                    ("corpus", corpus, "build (or resume) and validate a sharded corpus release of many articles (datatrove)"),
                                     ("publish", publish, "upload the release to a Hugging Face dataset repository"),
                                     ("evaluate", evaluate, "score a release's attributions against a gold release"),
                                     ("view", view, "write one self-contained HTML page showing a release's annotations"),
@@ -123,7 +124,7 @@ def run_validate(args) -> int:
     import json
 
     from . import schemas, usage
-    from .validate import validate_jsonl, validate_release
+    from .validate import validate_jsonl
     if args.path is None:
         raise usage.no_default("release folder", "give the folder to check: jd-wechat-commentary validate DIR")
     if args.table:
@@ -133,7 +134,7 @@ def run_validate(args) -> int:
         report, heading = validate_jsonl(path, args.table), {"file": str(path), "table": args.table}
     else:
         path = usage.release_folder(args.path).resolve()
-        report, heading = validate_release(path), {"folder": str(path)}
+        report, heading = _validate_folder(path), {"folder": str(path)}
     if args.json:
         print(json.dumps({**heading, **json.loads(report.to_json())}, ensure_ascii=False, indent=2))
     else:
@@ -141,6 +142,22 @@ def run_validate(args) -> int:
                         + (f" (table {args.table})" if args.table else "")))
         print(report.text())
     return 0 if report.valid else 1
+
+
+def _validate_folder(path: Path):
+    """A corpus release (its manifest says kind: corpus) is checked shard by shard (corpus_validate)."""
+    import json
+
+    from .layout import MANIFEST
+    try:
+        kind = json.loads((path / MANIFEST).read_text(encoding="utf-8")).get("kind")
+    except (OSError, ValueError, AttributeError):
+        kind = None
+    if kind == "corpus":
+        from .corpus_validate import validate_corpus
+        return validate_corpus(path)
+    from .validate import validate_release
+    return validate_release(path)
 
 
 if __name__ == "__main__":

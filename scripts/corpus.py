@@ -1,0 +1,190 @@
+"""Many articles -> one sharded release, on datatrove: `corpus build` and `corpus validate`.
+
+    ArticleReader -> ArticleBuilder -> ShardWriter     (datatrove tasks, any executor)
+    -> corpus_release.finish (shard names, schemas, card, manifest) -> corpus_validate
+
+The release folder holds, beside the data, a work folder `.corpus/` with datatrove's logs (one
+per task), its completion markers and the staging area. Rerunning the same command after a kill
+skips the finished tasks, redoes the others from their start, and finishes the release.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from .errors import UsageError
+
+EXAMPLE = ("jd-wechat-commentary corpus build articles/ --out /tmp/corpus --workers 2\n"
+           "  jd-wechat-commentary corpus validate /tmp/corpus")
+MAX_ROWS = 100_000      # rows per shard
+ROW_GROUP = 1_000       # rows a task holds in memory per config before writing them
+
+
+def add_arguments(p) -> None:
+    sub = p.add_subparsers(dest="corpus_command", metavar="ACTION")
+    b = sub.add_parser("build", help="build a corpus release from many articles, then validate it")
+    b.add_argument("input", type=Path, metavar="INPUT", help="a folder of .txt articles, or a .jsonl / .parquet file with id and text")
+    b.add_argument("--out", type=Path, required=True, help="the corpus folder: new, empty, or an earlier run of the same command (resumed)")
+    b.add_argument("--workers", type=int, default=1, help="tasks run at the same time on this machine (default 1)")
+    b.add_argument("--tasks", type=int, default=None, help="tasks the input is split into (default: --workers)")
+    b.add_argument("--executor", choices=("local", "ray"), default="local", help="datatrove executor (default local)")
+    b.add_argument("--max-rows", type=int, default=MAX_ROWS, help=f"rows per shard at most (default {MAX_ROWS})")
+    b.add_argument("--no-validate", action="store_true", help="skip the validation after the build")
+    v = sub.add_parser("validate", help="validate a corpus release shard by shard")
+    v.add_argument("path", type=Path, metavar="DIR")
+    v.add_argument("--json", action="store_true", help="print the report as JSON")
+    v.add_argument("--workers", type=int, default=1, help="checks run at the same time (default 1)")
+    v.add_argument("--quick", action="store_true",
+                   help="leave out the per-article rules (spans, references, derived columns): files, schemas, keys and counts only")
+
+
+def run(args) -> int:
+    if args.corpus_command == "build":
+        return _run_build(args)
+    if args.corpus_command == "validate":
+        return _run_validate(args)
+    raise UsageError("corpus", "no action given", "run `jd-wechat-commentary corpus build INPUT --out DIR` or `corpus validate DIR`")
+
+
+def _run_build(args) -> int:
+    for name in ("workers", "tasks", "max_rows"):
+        value = getattr(args, name)
+        if value is not None and value < 1:
+            raise UsageError(f"--{name.replace('_', '-')} {value}", "not a positive number", "give 1 or more")
+    summary, report = build_corpus(args.input, args.out, workers=args.workers, tasks=args.tasks or args.workers,
+                                   executor=args.executor, max_rows=args.max_rows, validate=not args.no_validate)
+    articles, rejects = summary.get("articles", {}).get("built", 0), sum(summary.get("rejects", {}).values())
+    print(f"built {args.out}: {articles} article(s), {rejects} rejected (config rejects)")
+    if report is not None:
+        print(report.text())
+        return 0 if report.valid else 1
+    return 0
+
+
+def _run_validate(args) -> int:
+    from .corpus_validate import validate_corpus
+    if args.workers < 1:
+        raise UsageError(f"--workers {args.workers}", "not a positive number", "give 1 or more")
+    report = validate_corpus(_corpus_folder(args.path), workers=args.workers, articles=not args.quick)
+    folder = Path(args.path).resolve()
+    print(json.dumps({"folder": str(folder), **json.loads(report.to_json())}, ensure_ascii=False, indent=2) if args.json
+          else f"corpus folder: {folder}\n{report.text()}")
+    return 0 if report.valid else 1
+
+
+def build_corpus(input_path: Path, out: Path, workers: int = 1, tasks: int = 1, executor: str = "local",
+                 max_rows: int = MAX_ROWS, row_group: int = ROW_GROUP, validate: bool = True):
+    """Build (or resume) the corpus; returns the summary and the validation report (None without)."""
+    from .corpus_release import WORK, finish
+    from .version import DATASET_VERSION
+
+    try:
+        import datatrove  # noqa: F401
+    except ImportError:
+        raise UsageError("corpus build", "datatrove is not installed", "pip install -c requirements.lock -e '.[corpus]'") from None
+    from .corpus_input import input_kind
+    input_kind(Path(input_path))
+    out = Path(out)
+    work = out / WORK
+    _claim(out, {"input": str(Path(input_path).resolve()), "tasks": tasks, "max_rows": max_rows, "row_group": row_group,
+                 "version": DATASET_VERSION})
+    pipeline = _pipeline(input_path, work / "staging", max_rows, row_group, DATASET_VERSION)
+    try:
+        _executor(executor, pipeline, tasks, workers, work / "logs").run()
+        summary = finish(out, DATASET_VERSION, _empty_shard)
+    except OSError as exc:     # a full disk, a folder taken away: the OS's words; rerun to resume
+        from .errors import BuildError
+        raise BuildError(str(out), f"an OS error while building the corpus ({exc})",
+                         "a writable folder with room for the corpus; the same command resumes the work") from exc
+    report = None
+    if validate:
+        from .corpus_validate import validate_corpus
+        report = validate_corpus(out, workers=workers if executor == "local" else 1, articles=True)
+    return summary, report
+
+
+def _pipeline(input_path, staging: Path, max_rows: int, row_group: int, version: str) -> list:
+    from .corpus_input import ArticleReader
+    from .corpus_steps import ArticleBuilder, ShardWriter
+
+    return [ArticleReader(str(input_path)), ArticleBuilder(version), ShardWriter(str(staging), max_rows, row_group, version)]
+
+
+def _executor(kind: str, pipeline: list, tasks: int, workers: int, logs: Path):
+    if kind == "ray":
+        return _ray_executor(pipeline, tasks, workers, logs)
+    from datatrove.executor import LocalPipelineExecutor
+    if workers > 1:
+        _warm_up()
+    # fork: the workers inherit the imported rules and the loaded OpenCC tables instead of
+    # importing them again (spawn or forkserver cost each worker seconds before its first article)
+    return LocalPipelineExecutor(pipeline, tasks=tasks, workers=workers, logging_dir=str(logs), start_method="fork")
+
+
+def _ray_executor(pipeline: list, tasks: int, workers: int, logs: Path):
+    """datatrove's Ray executor, on the cluster RAY_ADDRESS names (`ray start --head` there) or,
+    without one, on a local Ray instance started here. One CPU and 1 GB a task: an article
+    needs far less, and Ray's default of 2 GB a CPU would not schedule on a small machine."""
+    try:
+        import ray
+        from datatrove.executor.ray import RayPipelineExecutor
+    except ImportError as exc:
+        raise UsageError("--executor ray", f"Ray cannot be loaded ({exc})", "pip install ray, or use --executor local") from None
+    if not ray.is_initialized():
+        os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")     # Ray would otherwise report usage to its makers
+        ray.init(address=os.environ.get("RAY_ADDRESS") or None, include_dashboard=False, log_to_driver=False)
+    return RayPipelineExecutor(pipeline, tasks=tasks, workers=workers, logging_dir=str(logs), mem_per_cpu_gb=1)
+
+
+def _warm_up() -> None:
+    from .build import parse  # noqa: F401
+    from .tables import detect_script, to_simplified, to_traditional
+    detect_script("中文"), to_simplified("中文"), to_traditional("中文")
+
+
+def _empty_shard(config: str, path: Path) -> None:
+    """A shard with the config's schema and no row group at all: `datasets` (5.2) takes its batch
+    size from the first row group's row count and fails on a row group of 0 rows."""
+    import pyarrow.parquet as pq
+
+    from . import corpus_schema
+    from .release import PARQUET_OPTIONS
+    from .version import DATASET_VERSION
+    pq.ParquetWriter(path, corpus_schema.file_schema(config, DATASET_VERSION), **PARQUET_OPTIONS).close()
+
+
+RUN_FILE = "run.json"
+
+
+def _claim(out: Path, run: dict) -> None:
+    """The folder must be new, empty, or the work of the same command (then it is resumed).
+    Anything else is refused before a file is written: a corpus never lands in someone's folder."""
+    from .corpus_release import WORK
+    from .outdir import is_home_like
+
+    out = Path(out)
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise UsageError(out, "not a folder (given as --out)", "give a new or empty folder, or an earlier corpus build's folder")
+    if out.resolve() == Path("/").resolve() or is_home_like(out.resolve()):
+        raise UsageError(out, "the root or a home folder (given as --out)", "give a new folder for the corpus")
+    marker = out / WORK / RUN_FILE
+    if marker.is_file():
+        earlier = json.loads(marker.read_text(encoding="utf-8"))
+        if earlier != run:
+            changed = sorted(k for k in set(run) | set(earlier) if run.get(k) != earlier.get(k))
+            raise UsageError(out, f"a corpus folder built with other settings ({', '.join(changed)} differ)",
+                             "rerun with the same INPUT and --tasks/--max-rows to resume, or give a new folder")
+        return
+    if out.exists() and any(out.iterdir()):
+        raise UsageError(out, "a folder with other files in it (given as --out)", "give a new or empty folder")
+    (out / WORK).mkdir(parents=True, exist_ok=True)
+    marker.write_text(json.dumps(run, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _corpus_folder(path: Path) -> Path:
+    from .layout import MANIFEST
+    path = Path(path)
+    if not (path / MANIFEST).is_file():
+        raise UsageError(path, "not a corpus release (no MANIFEST.json)", "give the folder `corpus build --out` wrote")
+    return path
