@@ -23,7 +23,8 @@ from pathlib import Path
 from . import corpus_schema
 from .corpus_release import file_entry, release_files, shards
 from .corpus_keys import KeyIndex
-from .integrity import read_manifest, safe_path
+from .integrity import read_manifest
+from .reading import ReleaseFolder, path_problem
 from .report import Problem, Report
 
 BATCH = 2_000
@@ -50,7 +51,7 @@ def validate_corpus(root: Path, workers: int = 1, articles: bool = True) -> Repo
     that many processes at once (each config has its own key index); the report is the same.
     articles=False leaves out the per-article rules (the costliest check)."""
     root, report = Path(root).resolve(), CorpusReport()
-    manifest = read_manifest(root, report)
+    manifest = read_manifest(ReleaseFolder(root), report)
     jobs = ([("articles", root, None)] * articles + [("files", root, manifest)] * (manifest is not None)
             + [(config, root, None) for config in corpus_schema.CONFIGS])
     if workers > 1:
@@ -86,6 +87,19 @@ def _job(job: tuple) -> tuple[int, list]:
         finally:
             keys.close()
     return rows, report.problems
+
+
+def safe_path(root: Path, rel: str) -> Path | None:
+    """The file a manifest path names, or None when it could leave the folder (reading.path_problem)
+    or goes through a symbolic link; decided before anything is read."""
+    if path_problem(rel):
+        return None
+    path, walk = root.joinpath(*rel.split("/")), root
+    for part in rel.split("/"):
+        walk = walk / part
+        if walk.is_symlink():
+            return None
+    return path
 
 
 def _check_files(root: Path, manifest: dict, report: Report) -> None:
