@@ -232,7 +232,7 @@ def _foreign(m: str, start: int, end: int, names: dict[str, str]) -> Mention | N
 
 
 def is_foreign_name(s: str) -> bool:
-    parts = re_split_dots(s)
+    parts = split_at_dots(s)
     if len(parts) > 1:
         return all(p and all(ch in lexicon.TRANSLIT for ch in p) for p in parts) and len(s) <= 16
     if LATIN_NAME.fullmatch(s):
@@ -243,7 +243,7 @@ def is_foreign_name(s: str) -> bool:
 LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 
 
-def re_split_dots(s: str) -> list[str]:
+def split_at_dots(s: str) -> list[str]:
     for dot in lexicon.MIDDLE_DOTS[1:]:
         s = s.replace(dot, lexicon.MIDDLE_DOTS[0])
     return s.split(lexicon.MIDDLE_DOTS[0])
