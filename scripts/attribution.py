@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .blocks import Block
-from .cue_search import find_cue_heads, strip_particles
+from .cue_search import find_cue_heads, longest_cue, strip_particles
 from .errors import Warnings
 from .mentions import NOT_NAMES, Mention, known_names, parse_mention
 from .sentences import closing_quote, ends_sentence, has_quoted_sentence, is_quotation, split_sentences
@@ -222,20 +222,8 @@ def _match_mention_cue(text: str, i: int, e: int, names: dict[str, str]) -> _Hea
 
 
 def _cue_at(text: str, j: int) -> str | None:
-    """The longest reporting verb starting at j (CUES is sorted longest first)."""
-    return next((c for c in _CUES_BY_FIRST.get(text[j:j + 1], ()) if text.startswith(c, j)), None)
-
-
-def _group_by_first(cues: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """first character -> the cues it starts, in their order (longest first): one lookup, not a
-    test of every cue, at each character."""
-    out: dict[str, tuple[str, ...]] = {}
-    for cue in cues:
-        out[cue[0]] = out.get(cue[0], ()) + (cue,)
-    return out
-
-
-_CUES_BY_FIRST = _group_by_first(lexicon.CUES)
+    """The longest reporting verb of the sentence-start rules starting at j."""
+    return longest_cue(text, j, lexicon.CUES_BY_FIRST)
 
 
 def _not_speech(text: str, i: int, j: int, cue: str) -> bool:

@@ -103,8 +103,9 @@ def _weak(text: str, cue: str, end: int, e: int) -> bool:
     return cue in lexicon.WEAK_CUES and not (end < e and (text[end] in CLAUSE_BREAKS or text[end] in lexicon.OPEN_QUOTES))
 
 
-def longest_cue(text: str, i: int) -> str | None:
-    return next((c for c in lexicon.CUES_BY_FIRST.get(text[i:i + 1], ()) if text.startswith(c, i)), None)
+def longest_cue(text: str, i: int, table: dict[str, tuple[str, ...]] = lexicon.ALL_CUES_BY_FIRST) -> str | None:
+    """The longest cue of `table` (lexicon.by_first_character) that starts at i."""
+    return next((c for c in table.get(text[i:i + 1], ()) if text.startswith(c, i)), None)
 
 
 def _cue_in_adjunct(text: str, end: int, e: int) -> bool:

@@ -37,11 +37,20 @@ NEWS_CUES = (
 _VARIANTS = tuple(c.replace("說", "説") for c in SPEECH_CUES + NEWS_CUES if "說" in c)
 CUES = tuple(sorted(AGREEMENT_CUES + SPEECH_CUES, key=len, reverse=True))
 # Every cue the cue-first search knows, longest first.
-ALL_CUES = tuple(sorted(set(AGREEMENT_CUES + SPEECH_CUES + NEWS_CUES + _VARIANTS), key=len, reverse=True))
-# The same, by first character: the cue search looks up the cues that can start at a position.
-CUES_BY_FIRST: dict[str, tuple[str, ...]] = {}
-for _cue in ALL_CUES:
-    CUES_BY_FIRST[_cue[0]] = CUES_BY_FIRST.get(_cue[0], ()) + (_cue,)
+ALL_CUES = tuple(sorted(set(AGREEMENT_CUES + SPEECH_CUES + NEWS_CUES + _VARIANTS), key=lambda c: (-len(c), c)))
+
+
+def by_first_character(cues: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """first character -> the cues it starts, in their order (longest first): one lookup, not a
+    test of every cue, at each character."""
+    out: dict[str, tuple[str, ...]] = {}
+    for cue in cues:
+        out[cue[0]] = out.get(cue[0], ()) + (cue,)
+    return out
+
+
+CUES_BY_FIRST = by_first_character(CUES)            # the sentence-start rules (attribution.py)
+ALL_CUES_BY_FIRST = by_first_character(ALL_CUES)    # the cue-first search (cue_search.py)
 # A short cue followed by one of these characters is part of another word (指標, 批准, 說服, 稱為, 問題).
 CUE_NOT_BEFORE = {
     "指": "出標标數数導导定引揮挥南控責责令示向望甲紋纹針针名派",
@@ -214,7 +223,7 @@ PAREN = re.compile(r"[（(][^（）()，,。]{1,24}[）)]")
 ADVERB = re.compile(
     r"(?:普遍|一致|紛紛|纷纷|大多|大都|再度|再一次|嚴正|严正|強烈|强烈|嚴厲|严厉|堅決|坚决|正式|高度|進一步|进一步|隨即|随即|當即|当即|立即|一再|再次|多次|早已|已經|已经|一直|亦曾|也曾|曾經|曾经|同樣|同样|"
     r"公開|公开|直接|明確|明确|首先|最後|最后|接著|接着|繼續|继续|另外|另|此外|其中|特別|特别|更是|則是|则是|"
-    r"亦|也|又|則|则|還|还|更|再|曾|均|都|皆|就|便|即|並|并|而|卻|却|仍|則|先|后|後|"
+    r"亦|也|又|則|则|還|还|更|再|曾|均|都|皆|就|便|即|並|并|而|卻|却|仍|先|后|後|"
     r"[\u4e00-\u9fff]{1,3}地)"
 )
 # Openers of a phrase that runs up to the cue: place, occasion, addressee, channel, topic
@@ -246,7 +255,7 @@ NEWS_ORG_SUFFIXES = (
     "電訊", "电讯", "電信", "电信", "電台", "电台", "電視台", "电视台", "通訊社", "通讯社", "社", "報", "报", "網", "网",
     "聯", "联", "交易所", "保險", "保险", "能源", "電子", "电子", "電力", "电力", "地產", "地产", "置業", "置业", "鐵路", "铁路",
     "基金", "中心", "醫院", "医院", "大學", "大学", "學院", "学院", "研究所", "海關", "海关", "科技", "證券", "证券",
-    "資本", "资本", "協會", "协会", "平台", "平臺", "事務所", "事务所", "股份", "宮", "宫",
+    "資本", "资本", "協會", "协会", "平台", "平臺", "事務所", "事务所", "股份",
 )
 # News media: a speaker of these endings is a medium (speaker_type media), never a named speaker.
 MEDIA_SUFFIXES = ("通訊社", "通讯社", "新聞社", "新闻社", "電視台", "电视台", "電台", "电台", "日報", "日报", "時報", "时报",

@@ -16,7 +16,7 @@ from . import lexicon
 NOT_NAMES = {"方面", "高層", "高层", "官方", "市場", "市场", "雙方", "双方", "對方", "对方", "有關", "有关", "相關", "相关",
              "記者", "记者", "專家", "专家", "報告", "报告", "數據", "数据", "消息", "有消息", "業內", "业内", "文章", "分析",
              "調查", "调查", "個人", "个人", "本人", "周期", "週期", "時間", "时间", "金額", "金额", "史上", "於是", "于是",
-             "成功", "馬上", "马上", "高度", "安全", "文化", "方面", "方案", "方向", "方式", "方法", "程度", "金融", "出生",
+             "成功", "馬上", "马上", "高度", "安全", "文化", "方案", "方向", "方式", "方法", "程度", "金融", "出生",
              "司機", "司机", "同時", "同时", "經濟", "经济", "經過", "经过", "江湖", "黃金", "黄金",
              "陸方", "陆方", "美方", "中方", "台方", "港方", "日方", "俄方", "烏方", "乌方", "英方", "歐方", "欧方", "韓方", "韩方"}
 
@@ -173,11 +173,13 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     if mention and mention.kind == "organization" and (mention.name in lexicon.GENERIC_SUBJECTS or mention.name[:1] in "該该本"):
         return Mention("organization", None, [], start, end, rule="anaphor", anaphor=mention.name.lstrip("該该本"))
     if mention and not mention.uncertain:
-        mention.end, mention.rule = end, mention.rule or _rule_of(mention)
+        mention.end, mention.rule = end, speaker_rule(mention)
         return mention
     if mention and mention.kind == "name_with_title" and not mention.address_only or "的" in core:
         mention = None      # a name split off words that end in no title (退款申請須): too unsure from the cue
-    for reader in (_known_prefix, _foreign, _organization_and_name, _news_organization):
+    if person:
+        return person
+    for reader in (_foreign, _organization_and_name, _news_organization):
         if (found := reader(core, start, end, names)):
             return found
     if mention:
