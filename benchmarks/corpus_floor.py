@@ -17,7 +17,7 @@ from jd_wechat_commentary.build import parse
 from jd_wechat_commentary.corpus_input import document_id_for
 from jd_wechat_commentary.errors import BuildError, Warnings
 from jd_wechat_commentary.source import Curation, source_from_bytes
-from jd_wechat_commentary.tables import make_tables
+from jd_wechat_commentary.release.rows import make_tables
 from jd_wechat_commentary.version import DATASET_VERSION
 
 

@@ -45,7 +45,7 @@ def _fixture(path: Path) -> tuple[str, list[str]]:
 
 
 def _surname(name: str) -> str:
-    from jd_wechat_commentary import lexicon
+    from jd_wechat_commentary.rules import lexicon
     return name[:2] if name[:2] in lexicon.COMPOUND_SURNAMES else name[:1]
 
 
@@ -88,9 +88,9 @@ def _time_build_once(text: str) -> dict:
     """Parse, make the tables and write the release of `text` into a temporary folder."""
     from jd_wechat_commentary.build import parse
     from jd_wechat_commentary.errors import Warnings
-    from jd_wechat_commentary.release import write_release
+    from jd_wechat_commentary.release.write import write_release
     from jd_wechat_commentary.source import Curation, source_from_bytes
-    from jd_wechat_commentary.tables import make_tables
+    from jd_wechat_commentary.release.rows import make_tables
     from jd_wechat_commentary.version import DATASET_VERSION
 
     work = Path(tempfile.mkdtemp(prefix="scale-"))

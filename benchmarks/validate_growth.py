@@ -55,7 +55,7 @@ def tables_of(n: int) -> dict:
 
 
 def timed(tables: dict, runs: int) -> float:
-    from jd_wechat_commentary.validate import validate_tables
+    from jd_wechat_commentary.validate.run import validate_tables
 
     times = []
     for _ in range(runs):

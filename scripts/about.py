@@ -24,8 +24,8 @@ def shipped(installed: Path, in_checkout: Path) -> Path:
 
 CARD_TEMPLATE = shipped(PACKAGE / "project" / "CARD.md", CHECKOUT / "CARD.md")
 LICENSE_TEMPLATE = shipped(PACKAGE / "project" / "LICENSE-DATA.md", CHECKOUT / "LICENSE-DATA.md")
-GENERIC_CARD_TEMPLATE = PACKAGE / "card_generic.md"
-GENERIC_LICENSE_TEMPLATE = PACKAGE / "license_generic.md"
+GENERIC_CARD_TEMPLATE = PACKAGE / "release" / "card_generic.md"
+GENERIC_LICENSE_TEMPLATE = PACKAGE / "release" / "license_generic.md"
 
 # The project's layout: a folder holding dataset/source/article.txt is a project root.
 SOURCE_IN_ROOT = Path("dataset") / "source" / "article.txt"

@@ -11,16 +11,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .about import profile_for
-from .attribution import find_statements
-from .blocks import split_blocks
+from .rules.attribution import find_statements
+from .rules.blocks import split_blocks
 from .errors import BuildError, UsageError, Warnings
 from .escape import printable
 from .inputs import check_chinese, warn_invisible
-from .outdir import Temporary, check_out_folder, clean_stale_temporaries
-from .sections import build_sections
-from .source import Curation, Source, check_anchors, read_curation, read_source
-from .speakers import build_speakers
-from .tables import detect_script, make_tables
+from .release.outdir import Temporary, check_out_folder, clean_stale_temporaries
+from .rules.sections import build_sections
+from .rules.errata import check_anchors, find_errata
+from .source import Curation, Source, read_curation, read_source
+from .rules.speakers import build_speakers
+from .release.rows import make_tables
+from .rules.conversion import detect_script
 from .version import DATASET_VERSION
 
 
@@ -34,13 +36,14 @@ class Document:
     sections: list = field(default_factory=list)
     statements: list = field(default_factory=list)
     speakers: list = field(default_factory=list)
+    errata: list = field(default_factory=list)     # rules/errata.py: the rule-found and the curated errors of the source
     profile: object = None       # about.Profile: what the release says about itself
     warnings: list = field(default_factory=list)   # the build's warnings, written into the release
 
 
 def parse(source: Source, curation: Curation, warnings: Warnings) -> Document:
     """Source and curated file -> every record the tables are made of."""
-    check_anchors(source.text, curation)
+    spans = check_anchors(source.text, curation)
     doc_id = curation.document.get("document_id") or _slug(source.path.stem)
     doc = Document(source, curation, doc_id, detect_script(source.text),
                    profile=profile_for(doc_id, curated=curation.path is not None), warnings=warnings)
@@ -48,6 +51,7 @@ def parse(source: Source, curation: Curation, warnings: Warnings) -> Document:
     check_chinese(source.path, doc.blocks)
     warn_invisible(source.text, warnings)
     doc.sections = build_sections(doc.blocks)
+    doc.errata = find_errata(doc.sections, doc.blocks, curation.errata, spans)
     paragraphs = [b for b in doc.blocks if b.block_type == "paragraph"]
     # only named speakers guide the rules; a curated unnamed or media entry gives an id and romanization
     names = {s["name"]: s.get("speaker_type", "person") for s in curation.speakers
@@ -93,7 +97,7 @@ def refresh_docs(out_dir: Path, doc: Document, tables: dict, version: str) -> No
     place (card.py): after a build of that release, their regions are rewritten with the current
     text. Only when the card template used is the CARD.md beside the release, so a build into any
     other folder (an experiment, another article) never touches the checkout."""
-    from .card import Release, render
+    from .release.card import Release, render
 
     project = Path(out_dir).resolve().parent
     if Path(doc.profile.card_template).resolve() != project / "CARD.md":
@@ -129,8 +133,8 @@ def _os_error(out_dir: Path, exc: OSError) -> BuildError:
 
 
 def _write_and_validate(tmp: Path, out_dir: Path, doc: Document, tables: dict, version: str) -> None:
-    from .release import write_release
-    from .validate import validate_release
+    from .release.write import write_release
+    from .validate.run import validate_release
 
     _copy_inputs(tmp / "source", doc)
     write_release(tmp, doc, tables, version)

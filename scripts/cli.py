@@ -124,7 +124,7 @@ def run_validate(args) -> int:
     import json
 
     from . import schemas, usage
-    from .validate import validate_jsonl
+    from .validate.run import validate_jsonl
     if args.path is None:
         raise usage.no_default("release folder", "give the folder to check: jd-wechat-commentary validate DIR")
     if args.table:
@@ -156,7 +156,7 @@ def _validate_folder(path: Path):
     if kind == "corpus":
         from .corpus_validate import validate_corpus
         return validate_corpus(path)
-    from .validate import validate_release
+    from .validate.run import validate_release
     return validate_release(path)
 
 

@@ -139,7 +139,7 @@ def _ray_executor(pipeline: list, tasks: int, workers: int, logs: Path):
 
 def _warm_up() -> None:
     from .build import parse  # noqa: F401
-    from .tables import detect_script, to_simplified, to_traditional
+    from .rules.conversion import detect_script, to_simplified, to_traditional
     detect_script("中文"), to_simplified("中文"), to_traditional("中文")
 
 
@@ -149,7 +149,7 @@ def _empty_shard(config: str, path: Path) -> None:
     import pyarrow.parquet as pq
 
     from . import corpus_schema
-    from .release import PARQUET_OPTIONS
+    from .release.write import PARQUET_OPTIONS
     from .version import DATASET_VERSION
     pq.ParquetWriter(path, corpus_schema.file_schema(config, DATASET_VERSION), **PARQUET_OPTIONS).close()
 
@@ -161,7 +161,7 @@ def _claim(out: Path, run: dict) -> None:
     """The folder must be new, empty, or the work of the same command (then it is resumed).
     Anything else is refused before a file is written: a corpus never lands in someone's folder."""
     from .corpus_release import WORK
-    from .outdir import is_home_like
+    from .release.outdir import is_home_like
 
     out = Path(out)
     if out.is_symlink() or (out.exists() and not out.is_dir()):

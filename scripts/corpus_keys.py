@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from . import corpus_schema
-from .report import Report
+from .validate.report import Report
 
 MAX_REPORTED = 50      # duplicates of one config reported one by one; then only counted
 

@@ -51,7 +51,7 @@ class ArticleBuilder(PipelineStep):
         from .build import parse
         from .errors import BuildError, Warnings
         from .source import Curation, source_from_bytes
-        from .tables import make_tables
+        from .release.rows import make_tables
 
         meta = doc.metadata
         if "reject" in meta:
@@ -140,7 +140,7 @@ class _ShardFiles:
 
     def _open(self) -> None:
         import pyarrow.parquet as pq
-        from .release import PARQUET_OPTIONS
+        from .release.write import PARQUET_OPTIONS
         self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / f"{self.rank:05d}-{self.k:05d}.parquet"
         self.writer = pq.ParquetWriter(str(self.path) + ".part", self.schema, **PARQUET_OPTIONS)

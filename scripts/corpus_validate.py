@@ -23,9 +23,9 @@ from pathlib import Path
 from . import corpus_schema
 from .corpus_release import file_entry, release_files, shards
 from .corpus_keys import KeyIndex
-from .integrity import read_manifest
+from .validate.integrity import read_manifest
 from .reading import ReleaseFolder, path_problem
-from .report import Problem, Report
+from .validate.report import Problem, Report
 
 BATCH = 2_000
 SHARD_NAME = re.compile(r"train-(\d{5})-of-(\d{5})\.parquet")
@@ -258,9 +258,9 @@ def cross_table_rules(tables: dict, report: Report) -> None:
     """validate.check_tables without its row-by-row JSON Schema pass (90% of its time), which
     ColumnChecks does for the whole corpus a batch at a time: keys, references, spans against
     the text, derived columns, consistency. Keep in step with validate.check_tables."""
-    from .checks import check_derived, check_spans
-    from .consistency import check_consistency
-    from .validate import check_primary_key, check_references
+    from .validate.checks import check_derived, check_spans
+    from .validate.consistency import check_consistency
+    from .validate.run import check_primary_key, check_references
 
     for table, rows in tables.items():
         check_primary_key(table, rows, report)

@@ -14,14 +14,13 @@ import difflib
 import json
 import sys
 from dataclasses import asdict, dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
-from . import lexicon
+from .rules import lexicon
+from .rules.conversion import converter
+from .rules.errata import REFERENCE, SCRIPT_KIND
 
-REFERENCE = "OpenCC " + " then ".join(lexicon.SCRIPT_REFERENCE)
 EXAMPLE = "jd-wechat-commentary errata-check dataset\n  jd-wechat-commentary errata-check dataset --json"
-SCRIPT_KIND = "script_conversion"
 
 
 @dataclass(frozen=True)
@@ -36,12 +35,6 @@ class Disagreement:
     context: str = ""       # the printed text with up to two characters either side on its line
 
 
-@lru_cache(maxsize=None)
-def _converter(config: str):
-    import opencc
-    return opencc.OpenCC(f"{config}.json")
-
-
 def opencc_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
     try:
@@ -52,7 +45,7 @@ def opencc_version() -> str:
 
 def round_trip(text: str) -> str:
     for config in lexicon.SCRIPT_REFERENCE:
-        text = _converter(config).convert(text)
+        text = converter(config).convert(text)
     return text
 
 

@@ -144,7 +144,7 @@ def plan_release(root: Path, repo_id: str, revision: str, private: bool = False)
     import hashlib
 
     from .reading import MAX_TEXT_BYTES, ReleaseFolder, loads_json
-    from .validate import validate_release
+    from .validate.run import validate_release
 
     report = validate_release(root)
     if not report.valid:

@@ -1,4 +1,4 @@
-"""Read the exact source text and the curated file; anchor curated facts in the text.
+"""Read the exact source text and the curated file (anchoring curated facts in the text: rules/errata.py).
 
 The source is taken byte for byte: offsets index into exactly this text, so anything that
 would make "the text" ambiguous (a byte-order mark, CR line ends, invalid UTF-8, a control
@@ -190,49 +190,3 @@ def _check_speakers(path, speakers: list) -> None:
             _check_entry(path, f"{where}.affiliations[{j}]", aff, AFFILIATION_KEYS, required={"role", "title"})
             if (aff.get("organization") or "") + aff["title"] != aff["role"]:
                 raise BuildError(f"{path}: {where}.affiliations[{j}]", f"organization + title != role {aff['role']!r}", "a split of the role as printed")
-
-
-# ---------------------------------------------------------------- anchoring curated facts
-
-def check_anchors(text: str, cur: Curation) -> None:
-    """Every curated fact must still match the text: each speaker's name and printed roles occur,
-    each erratum anchors. All failures are named in one error, so one edit of the source shows
-    everything it broke at once."""
-    failures = []
-    for i, sp in enumerate(cur.speakers):
-        printed = [(f"speakers[{i}]", "name", sp["name"])]
-        printed += [(f"speakers[{i}].affiliations[{j}]", "role", a["role"]) for j, a in enumerate(sp.get("affiliations") or [])]
-        failures += [f"{where} ({sp['name']!r}): found {what} {value!r} 0 times in the source; expected at least once"
-                     for where, what, value in printed if value not in text]
-    for i, entry in enumerate(cur.errata):
-        try:
-            anchor(text, entry["context"], entry["printed"], f"errata[{i}] ({entry['context']!r})")
-        except BuildError as exc:
-            failures.append(str(exc))
-    if failures:
-        n = len(failures)
-        raise BuildError(str(cur.path), f"{n} curated {'entry that no longer matches' if n == 1 else 'entries that no longer match'} the source",
-                         "each curated entry to match the source text; these do not:\n  " + "\n  ".join(failures))
-
-
-def anchor(text: str, context: str, printed: str, where: str) -> tuple[int, int]:
-    """Locate `printed` inside the one place where `context` occurs; line numbers are never used,
-    so an inserted or deleted line elsewhere does not move a curated fact."""
-    hits = _find_all(text, context)
-    if len(hits) != 1:
-        raise BuildError(where, f"context {context!r} {len(hits)} times in the source", "exactly once")
-    if "\n" in printed:
-        raise BuildError(where, f"printed text {printed!r} across a line end", "an erratum within one line (one block)")
-    inner = _find_all(context, printed)
-    if len(inner) != 1:
-        raise BuildError(where, f"printed text {printed!r} {len(inner)} times inside its context", "exactly once")
-    start = hits[0] + inner[0]
-    return start, start + len(printed)
-
-
-def _find_all(haystack: str, needle: str) -> list[int]:
-    out, i = [], haystack.find(needle)
-    while needle and i >= 0:
-        out.append(i)
-        i = haystack.find(needle, i + 1)
-    return out

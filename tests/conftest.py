@@ -81,7 +81,7 @@ PRODUCED_CODES: set[str] = set()
 
 
 def pytest_configure(config):
-    from jd_wechat_commentary import report
+    from jd_wechat_commentary.validate import report
 
     original = report.Report.add
 
@@ -92,7 +92,7 @@ def pytest_configure(config):
 
 
 def pytest_sessionfinish(session, exitstatus):
-    from jd_wechat_commentary.report import CODES
+    from jd_wechat_commentary.validate.report import CODES
 
     tests = Path(__file__).resolve().parent
     collected = {Path(str(item.fspath)).resolve() for item in session.items}

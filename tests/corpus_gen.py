@@ -53,7 +53,7 @@ def _longest_first(names) -> tuple[str, ...]:
 
 
 def _surname(name: str) -> str:
-    from jd_wechat_commentary import lexicon
+    from jd_wechat_commentary.rules import lexicon
     return name[:2] if name[:2] in lexicon.COMPOUND_SURNAMES else name[:1]
 
 
@@ -70,8 +70,8 @@ def article(i: int) -> tuple[str, str]:
 
 
 def _vary_lines(text: str, copy: int) -> str:
-    from jd_wechat_commentary.blocks import split_blocks
-    from jd_wechat_commentary.tables import detect_script
+    from jd_wechat_commentary.rules.blocks import split_blocks
+    from jd_wechat_commentary.rules.conversion import detect_script
 
     cues = CUES[detect_script(text)]
     blocks = split_blocks(text)
@@ -107,7 +107,7 @@ def _rotate_sections(lines: list, copy: int) -> list:
 
 
 def _other_script(text: str) -> str:
-    from jd_wechat_commentary.tables import detect_script, to_simplified, to_traditional
+    from jd_wechat_commentary.rules.conversion import detect_script, to_simplified, to_traditional
     return to_simplified(text) if detect_script(text) == "Hant" else to_traditional(text)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from jd_wechat_commentary.release import PARQUET_OPTIONS
+from jd_wechat_commentary.release.write import PARQUET_OPTIONS
 
 
 def parquet(root: Path, table: str) -> Path:

@@ -10,10 +10,10 @@ import pytest
 
 from conftest import CURATION, SOURCE
 from jd_wechat_commentary import build as build_module
-from jd_wechat_commentary import release
+from jd_wechat_commentary.release import write as release
 from jd_wechat_commentary.build import build
 from jd_wechat_commentary.errors import BuildError
-from jd_wechat_commentary.report import Report
+from jd_wechat_commentary.validate.report import Report
 from parquet_edit import sha256_tree
 
 
@@ -102,7 +102,7 @@ def test_release_that_does_not_validate(previous, monkeypatch):
         report = Report()
         report.add("offset-mismatch", "attributions", "a001", "cue_start", "injected")
         return report
-    monkeypatch.setattr("jd_wechat_commentary.validate.validate_release", invalid)
+    monkeypatch.setattr("jd_wechat_commentary.validate.run.validate_release", invalid)
     with pytest.raises(BuildError, match="does not validate"):
         build(SOURCE, CURATION, previous[0])
     assert_untouched(previous)
@@ -111,7 +111,7 @@ def test_release_that_does_not_validate(previous, monkeypatch):
 def test_interrupt_during_the_build(previous, monkeypatch):
     def interrupted(*args):
         raise KeyboardInterrupt
-    monkeypatch.setattr("jd_wechat_commentary.release.write_card", interrupted)
+    monkeypatch.setattr("jd_wechat_commentary.release.write.write_card", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(SOURCE, CURATION, previous[0])
     assert_untouched(previous)

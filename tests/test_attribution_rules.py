@@ -177,12 +177,12 @@ def test_a_report_speaks_as_an_organization():
     ("京東", "organization", "Jingdong"),
 ])
 def test_romanization_surname_first(name, kind, romanized):
-    from jd_wechat_commentary.speakers import romanize
+    from jd_wechat_commentary.rules.speakers import romanize
     assert romanize(name, kind) == romanized
 
 
 def test_pinyin_u_umlaut_and_its_ascii_id():
-    from jd_wechat_commentary.speakers import romanize, slug
+    from jd_wechat_commentary.rules.speakers import romanize, slug
     assert romanize("呂小明", "person") == "Lü Xiaoming" and slug("Lü Xiaoming") == "lyu-xiaoming"
 
 

@@ -12,7 +12,8 @@ import pytest
 from huggingface_hub import DatasetCard
 
 from conftest import DATASET, HUB_REPO, ROOT, read
-from jd_wechat_commentary import about, card, catalog, errata_check, schemas
+from jd_wechat_commentary import about, errata_check, schemas
+from jd_wechat_commentary.release import card, catalog
 from jd_wechat_commentary.errors import BuildError
 from jd_wechat_commentary.layout import parquet_path
 

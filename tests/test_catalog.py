@@ -14,7 +14,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import DATASET, read
-from jd_wechat_commentary import catalog, schemas
+from jd_wechat_commentary.release import catalog
+from jd_wechat_commentary import schemas
 from jd_wechat_commentary.layout import parquet_path
 from netguard import block_network
 

@@ -236,7 +236,7 @@ def test_generated_articles_vary_names_numbers_cues_sections_and_script():
     import sys
     sys.path.insert(0, str(ROOT / "tests"))
     import corpus_gen
-    from jd_wechat_commentary.tables import detect_script
+    from jd_wechat_commentary.rules.conversion import detect_script
 
     n = len(corpus_gen.bases())
     k = next(i for i, (name, _, _) in enumerate(corpus_gen.bases()) if name == "hant-two-titles-particles-netease")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from conftest import DATASET
-from jd_wechat_commentary import errata_check, lexicon
+from jd_wechat_commentary import errata_check
+from jd_wechat_commentary.rules import lexicon
 from jd_wechat_commentary.cli import main
 
 

@@ -24,8 +24,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from jd_wechat_commentary.release import PARQUET_OPTIONS
-from jd_wechat_commentary.validate import validate_release
+from jd_wechat_commentary.release.write import PARQUET_OPTIONS
+from jd_wechat_commentary.validate.run import validate_release
 
 CASES = int(os.environ.get("FUZZ_CASES", "2000"))
 SEED = int(os.environ.get("FUZZ_SEED", "20261202"))

@@ -22,8 +22,8 @@ import pytest
 from conftest import SOURCE
 from jd_wechat_commentary import schemas
 from jd_wechat_commentary.cli import main
-from jd_wechat_commentary.release import PARQUET_OPTIONS
-from jd_wechat_commentary.validate import validate_release
+from jd_wechat_commentary.release.write import PARQUET_OPTIONS
+from jd_wechat_commentary.validate.run import validate_release
 from parquet_edit import parquet, rewrite
 from test_tampered import reseal
 
@@ -94,7 +94,7 @@ def test_table_that_is_a_fifo_is_not_opened(release):
 
 
 def test_table_larger_than_the_hard_cap_is_not_read(release, monkeypatch):
-    import jd_wechat_commentary.validate as validate_module
+    import jd_wechat_commentary.validate.run as validate_module
     monkeypatch.setattr(validate_module, "MAX_FILE_BYTES", 1000)      # the blocks file has more
     assert ("file-too-large", "blocks", None) in checked(release)
 
@@ -215,7 +215,7 @@ def test_column_of_a_type_no_release_has(release, tmp_path, kind, capsys):
 
 
 def reseal_tables_only(root: Path) -> None:
-    from jd_wechat_commentary.release import write_manifest
+    from jd_wechat_commentary.release.write import write_manifest
     tables = {t: pq.read_table(parquet(root, t)).to_pylist() for t in schemas.TABLES if t != "errata"}
     version = json.loads((root / "MANIFEST.json").read_text(encoding="utf-8"))["dataset_version"]
     write_manifest(root, tables, version)
@@ -305,7 +305,7 @@ def test_planted_file_listed_in_the_manifest(release):
 # ---------------------------------------------------------------- the last resort
 
 def test_a_check_that_raises_is_a_coded_problem(release, monkeypatch):
-    import jd_wechat_commentary.validate as validate_module
+    import jd_wechat_commentary.validate.run as validate_module
 
     def broken(*args):
         raise TypeError("unforeseen")
@@ -392,7 +392,7 @@ def test_snapshot_folder_that_is_a_link_is_unsafe(release, tmp_path):
 def test_every_config_of_a_generic_build_loads_with_datasets(tmp_path, capsys):
     from datasets import load_dataset
 
-    from jd_wechat_commentary.checks import read_front_matter
+    from jd_wechat_commentary.validate.checks import read_front_matter
     out = tmp_path / "release"
     assert main(["build", "--source", str(FIXTURE), "--no-curation", "--out", str(out)]) == 0
     # without a curated file there are no errata, and this article prints no platform notice
@@ -422,7 +422,7 @@ if sys.platform != "linux":     # FIFOs and /dev/zero as used here
 
 
 def test_jsonl_with_deep_nesting_and_a_huge_integer(tmp_path):
-    from jd_wechat_commentary.validate import validate_jsonl
+    from jd_wechat_commentary.validate.run import validate_jsonl
     path = tmp_path / "errata.jsonl"
     path.write_bytes(b"[" * 100_000 + b"]" * 100_000 + b"\n" + b'{"char_start": ' + b"7" * 5000 + b"}\n")
     with deadline():

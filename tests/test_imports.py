@@ -20,6 +20,22 @@ def test_validate_imports_neither_datasets_nor_pandas():
 
 
 def test_only_features_py_imports_datasets():
-    importers = [p.name for p in sorted((ROOT / "scripts").glob("*.py"))
+    importers = [p.relative_to(ROOT / "scripts").as_posix() for p in sorted((ROOT / "scripts").rglob("*.py"))
                  if re.search(r"^\s*(from datasets|import datasets)\b", p.read_text(encoding="utf-8"), re.M)]
-    assert importers == ["features.py"]
+    assert importers == ["release/features.py"]
+
+
+def test_validate_imports_nothing_from_rules():
+    """Whether a release is valid must not change when the rules' lexicon does (issue 10)."""
+    code = f"from jd_wechat_commentary.validate.run import validate_release\nassert validate_release({str(DATASET)!r}).valid"
+    probe = f"import sys\n{code}\nprint(' '.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT).stdout.split()
+    assert [m for m in out if m.startswith("jd_wechat_commentary.rules")] == []
+
+
+def test_every_form_of_address_the_rules_print_is_one_a_release_may_print():
+    from jd_wechat_commentary.rules import lexicon
+    from jd_wechat_commentary.validate.consistency import ADDRESSES
+
+    used = set(lexicon.FORMS_OF_ADDRESS) | set(lexicon.NEWS_ADDRESSES) | {"發言人", "发言人"}
+    assert used <= set(ADDRESSES), sorted(used - set(ADDRESSES))

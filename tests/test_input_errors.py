@@ -146,7 +146,7 @@ def test_missing_source_file(tmp_path):
 def test_final_newline_is_accepted_as_a_last_blank_block(tmp_path):
     out = tmp_path / "dataset"
     build(write_source(tmp_path, TEXT + "\n"), CURATION, out)     # build() validates the release
-    from jd_wechat_commentary.validate import validate_release
+    from jd_wechat_commentary.validate.run import validate_release
     from parquet_edit import read_rows
     blocks = read_rows(out, "blocks")
     assert len(blocks) == 31 and blocks[-1]["block_type"] == "blank" and blocks[-1]["text"] == ""

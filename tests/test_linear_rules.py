@@ -13,11 +13,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jd_wechat_commentary.blocks import enclosed, match_notice
+from jd_wechat_commentary.rules.blocks import enclosed, match_notice
 from jd_wechat_commentary.build import parse
 from jd_wechat_commentary.errors import Warnings
 from jd_wechat_commentary.source import Curation, Source
-from jd_wechat_commentary.speakers import Speaker, _assign_ids
+from jd_wechat_commentary.rules.speakers import Speaker, _assign_ids
 
 # What the notice patterns were before the scan replaced them (each group 1 is the platform).
 REGEXES = {
@@ -75,7 +75,7 @@ def test_a_repeated_heading_number_names_the_first_heading_that_printed_it():
 
 
 def test_a_paragraph_lists_each_of_its_speakers_once_in_order():
-    from jd_wechat_commentary.tables import make_tables
+    from jd_wechat_commentary.release.rows import make_tables
     text = "教授王大明認為,價格會漲。研究員李小華表示,不會。王大明則指出,會漲。\n李小華還說,不會。"
     doc = _doc(text)
     rows = make_tables(doc, "0.0.0")["paragraphs"]

@@ -114,7 +114,7 @@ def test_news_construction(case, script):
 
 
 def test_every_statement_names_the_rule_that_found_it_and_the_rule_that_named_the_speaker():
-    from jd_wechat_commentary import lexicon
+    from jd_wechat_commentary.rules import lexicon
     warnings = Warnings()
     text = "\n".join(c[0] for c in CASES.values())
     doc = parse(Source(Path("case.txt"), text, "0" * 64), Curation(), warnings)

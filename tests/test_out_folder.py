@@ -16,7 +16,7 @@ import pytest
 
 from conftest import CURATION, ROOT, SOURCE
 from jd_wechat_commentary import build as build_module
-from jd_wechat_commentary import outdir, release
+from jd_wechat_commentary.release import outdir, write as release
 from jd_wechat_commentary.build import build
 from jd_wechat_commentary.cli import main
 from jd_wechat_commentary.errors import BuildError, UsageError
@@ -224,7 +224,7 @@ def killed_build(article: Path, out: Path) -> None:
     """A build killed with SIGKILL (kill -9) after it wrote some files, in a child process."""
     code = textwrap.dedent(f"""
         import os, signal
-        from jd_wechat_commentary import release
+        from jd_wechat_commentary.release import write as release
         from jd_wechat_commentary.build import build
         release.write_manifest = lambda *a: os.kill(os.getpid(), signal.SIGKILL)
         build({str(article)!r}, None, {str(out)!r})

@@ -22,8 +22,8 @@ PROJECT_FILES = ("pyproject.toml", "README.md", "LICENSE", "LICENSE-DATA.md", "C
 SHIPPED = {  # path in the wheel -> file in the repository
     "jd_wechat_commentary/project/CARD.md": "CARD.md",
     "jd_wechat_commentary/project/LICENSE-DATA.md": "LICENSE-DATA.md",
-    "jd_wechat_commentary/card_generic.md": "scripts/card_generic.md",
-    "jd_wechat_commentary/license_generic.md": "scripts/license_generic.md",
+    "jd_wechat_commentary/release/card_generic.md": "scripts/release/card_generic.md",
+    "jd_wechat_commentary/release/license_generic.md": "scripts/release/license_generic.md",
     "jd_wechat_commentary/view.css": "scripts/view.css",       # inlined into the page `view` writes
     "jd_wechat_commentary/view.js": "scripts/view.js",
     **{f"jd_wechat_commentary/schema/{t}.schema.json": f"schema/{t}.schema.json" for t in schemas.TABLES},

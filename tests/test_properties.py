@@ -16,12 +16,12 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from jd_wechat_commentary import lexicon
+from jd_wechat_commentary.rules import lexicon
 from jd_wechat_commentary.build import build, parse
 from jd_wechat_commentary.errors import BuildError, Warnings
 from jd_wechat_commentary.source import Curation, curation_from_bytes, source_from_bytes
-from jd_wechat_commentary.tables import make_tables
-from jd_wechat_commentary.validate import validate_release, validate_tables
+from jd_wechat_commentary.release.rows import make_tables
+from jd_wechat_commentary.validate.run import validate_release, validate_tables
 
 CN_NUMS = "一二三四五六七八九十"
 HAN = "京東騰訊微信電商平臺流量入口合作戰略用戶市場發展認為表示模式生態价值于并系"

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import DATASET, read
 from jd_wechat_commentary import schemas
-from jd_wechat_commentary.validate import validate_release
+from jd_wechat_commentary.validate.run import validate_release
 
 TABLES = schemas.TABLES
 # Every span in every table, listed here by hand: (table, text column, start, end).

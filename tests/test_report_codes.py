@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from jd_wechat_commentary.report import CODES
+from jd_wechat_commentary.validate.report import CODES
 
 TESTS = Path(__file__).resolve().parent
 
@@ -28,7 +28,7 @@ import pytest  # noqa: E402
 
 from conftest import DATASET, read  # noqa: E402
 from jd_wechat_commentary import schemas  # noqa: E402
-from jd_wechat_commentary.validate import validate_release, validate_tables  # noqa: E402
+from jd_wechat_commentary.validate.run import validate_release, validate_tables  # noqa: E402
 
 TABLES = {t: read(DATASET, t) for t in schemas.TABLES}
 

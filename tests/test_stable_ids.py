@@ -76,5 +76,5 @@ def test_inserting_a_statement_paragraph_adds_its_rows_and_moves_no_attribution_
 
 
 def test_two_identical_lines_number_their_repeats():
-    from jd_wechat_commentary.ids import number_repeats
+    from jd_wechat_commentary.rules.ids import number_repeats
     assert number_repeats(["a-1", "a-2", "a-1", "a-1"]) == ["a-1", "a-2", "a-1-2", "a-1-3"]

@@ -20,7 +20,7 @@ import yaml
 
 from jd_wechat_commentary import schemas
 from jd_wechat_commentary.cli import main
-from jd_wechat_commentary.validate import validate_release
+from jd_wechat_commentary.validate.run import validate_release
 from jd_wechat_commentary.version import DATASET_VERSION
 from parquet_edit import parquet, rewrite, set_cell
 
@@ -305,7 +305,7 @@ def test_validate_never_executes_anything_from_the_folder(release, tmp_path):
 
 
 def test_jsonl_with_a_line_that_is_not_utf8(tmp_path, fresh_release):
-    from jd_wechat_commentary.validate import validate_jsonl
+    from jd_wechat_commentary.validate.run import validate_jsonl
     from parquet_edit import read_rows
     good = json.dumps(read_rows(fresh_release, "errata")[0], ensure_ascii=False).encode("utf-8")
     path = tmp_path / "errata.jsonl"
@@ -335,7 +335,7 @@ def test_flipped_byte_in_a_data_page_is_corrupt(release):
 
 def reseal(root: Path) -> None:
     """The card's dataset_info sizes and the manifest, re-written to agree with the edited files."""
-    from jd_wechat_commentary.release import write_manifest
+    from jd_wechat_commentary.release.write import write_manifest
     tables, sizes = {}, {}
     for t in schemas.TABLES:
         data = pq.ParquetFile(parquet(root, t)).read()
@@ -421,7 +421,7 @@ def tables_of(text: str) -> dict[str, list[dict]]:
     from jd_wechat_commentary.build import parse
     from jd_wechat_commentary.errors import Warnings
     from jd_wechat_commentary.source import Curation, source_from_bytes
-    from jd_wechat_commentary.tables import make_tables
+    from jd_wechat_commentary.release.rows import make_tables
     return make_tables(parse(source_from_bytes(Path("case.txt"), text.encode("utf-8")), Curation(), Warnings()), "1.0.0")
 
 
@@ -429,7 +429,7 @@ QUOTE_FIRST = "所長李慕華認為,租金太高。\n“讀者還在。”李�
 
 
 def test_quotation_printed_before_its_attribution_is_in_order():
-    from jd_wechat_commentary.validate import validate_tables
+    from jd_wechat_commentary.validate.run import validate_tables
     tables = tables_of(QUOTE_FIRST)
     second = tables["attributions"][1]
     assert [second[k] for k in ("content_text", "content_start", "content_end", "source_start", "source_end", "cue_start")] == [
@@ -438,7 +438,7 @@ def test_quotation_printed_before_its_attribution_is_in_order():
 
 
 def test_content_before_its_source_that_is_no_quotation_is_misplaced():
-    from jd_wechat_commentary.validate import validate_tables
+    from jd_wechat_commentary.validate.run import validate_tables
     tables = tables_of(QUOTE_FIRST)
     tables["attributions"][1].update(content_text="讀者還在。", content_start=15, content_end=20)   # the quotation marks dropped
     report = validate_tables(tables)
@@ -478,7 +478,7 @@ def test_section_number_is_not_what_its_label_prints(release, index, number):
 @pytest.mark.parametrize("label,number", [("01.", 1), ("三、", 3), ("（二）", 2), ("【觀點一】", 1), ("(12) ", 12),
                                           ("觀點十一:", 11), ("【第三部分】", 3), ("一百零五、", 105), ("【】", None)])
 def test_the_number_a_label_prints(label, number):
-    from jd_wechat_commentary.consistency import printed_number
+    from jd_wechat_commentary.validate.consistency import printed_number
     assert printed_number(label) == number
 
 
@@ -513,7 +513,7 @@ SURNAME_AND_ADDRESS = "研究所所長李慕華認為,租金太高。\n李所長
 
 
 def test_surname_with_a_form_of_address_names_the_speaker():
-    from jd_wechat_commentary.validate import validate_tables
+    from jd_wechat_commentary.validate.run import validate_tables
     tables = tables_of(SURNAME_AND_ADDRESS)
     assert [(a["source_text"], a["mention_type"], a["speaker_id"]) for a in tables["attributions"]] == [
         ("研究所所長李慕華", "name_with_title", tables["speakers"][0]["speaker_id"]), ("李所長", "name_with_title", tables["speakers"][0]["speaker_id"])]
@@ -522,7 +522,7 @@ def test_surname_with_a_form_of_address_names_the_speaker():
 
 
 def test_surname_with_a_form_of_address_of_another_surname():
-    from jd_wechat_commentary.validate import validate_tables
+    from jd_wechat_commentary.validate.run import validate_tables
     tables = tables_of(SURNAME_AND_ADDRESS)
     tables["speakers"][0]["name"] = "王慕華"
     for p in tables["paragraphs"]:
@@ -627,7 +627,7 @@ def test_second_parquet_file_that_the_glob_would_load(release):
 
 @pytest.mark.parametrize("content", [b"", b"\n \n\n"], ids=["empty", "blank-lines"])
 def test_jsonl_without_records(tmp_path, content):
-    from jd_wechat_commentary.validate import validate_jsonl
+    from jd_wechat_commentary.validate.run import validate_jsonl
     path = tmp_path / "errata.jsonl"
     path.write_bytes(content)
     assert validate_jsonl(path, "errata").flat() == [("no-records", "errata", None)]

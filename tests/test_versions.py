@@ -10,8 +10,8 @@ import pyarrow.parquet as pq
 from conftest import CURATION, ROOT, SOURCE
 from jd_wechat_commentary import schemas
 from jd_wechat_commentary.build import build
-from jd_wechat_commentary.checks import read_front_matter
-from jd_wechat_commentary.validate import validate_release
+from jd_wechat_commentary.validate.checks import read_front_matter
+from jd_wechat_commentary.validate.run import validate_release
 from jd_wechat_commentary.version import DATASET_VERSION
 from parquet_edit import parquet, read_rows
 
@@ -30,7 +30,7 @@ def versions_in(root) -> dict:
 def test_the_version_is_written_in_one_module_only():
     assert re.fullmatch(r"\d+\.\d+\.\d+", DATASET_VERSION)
     literal = re.compile(re.escape(f'"{DATASET_VERSION}"'))
-    assert [p.name for p in sorted((ROOT / "scripts").glob("*.py")) if literal.search(p.read_text(encoding="utf-8"))] == ["version.py"]
+    assert [p.name for p in sorted((ROOT / "scripts").rglob("*.py")) if literal.search(p.read_text(encoding="utf-8"))] == ["version.py"]
 
 
 def test_the_version_reaches_every_file(fresh_release):

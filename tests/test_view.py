@@ -20,7 +20,7 @@ import pytest
 
 from browser import Browser, find_chromium, png_pixels
 from conftest import DATASET, ROOT, read
-from jd_wechat_commentary import figure
+from jd_wechat_commentary.release import figure
 from jd_wechat_commentary.build import build
 from jd_wechat_commentary.marks import Span, render_line
 

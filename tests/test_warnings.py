@@ -14,7 +14,7 @@ from jd_wechat_commentary.build import build, parse
 from jd_wechat_commentary.cli import main
 from jd_wechat_commentary.errors import WARNING_CODES, Warnings
 from jd_wechat_commentary.source import Curation, Source, curation_from_bytes
-from jd_wechat_commentary.validate import validate_release
+from jd_wechat_commentary.validate.run import validate_release
 
 # code -> (article, curated file or None, the line the warning names)
 CASES = {

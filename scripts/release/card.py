@@ -2,7 +2,7 @@
 `dataset_info` from the `datasets` library) + the body of CARD.md with its generated regions
 filled in from the schemas and the tables, plus dataset/LICENSE.md (the file the card's
 `license_link` names), from LICENSE-DATA.md. A release of another article gets the generic
-templates (scripts/card_generic.md, scripts/license_generic.md) instead.
+templates (scripts/release/card_generic.md, scripts/release/license_generic.md) instead.
 
 A generated region is the text between two comment lines,
 
@@ -24,9 +24,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import about, figure, schemas
-from .escape import markdown as md, printable
-from .layout import parquet_path, read_parquet
+from .. import about, schemas
+from . import figure
+from ..escape import markdown as md, printable
+from ..layout import parquet_path, read_parquet
 
 LICENSE_MD = about.LICENSE_TEMPLATE     # the project's license; the generic one is about.GENERIC_LICENSE_TEMPLATE
 LICENSE_NAME = about.LICENSE_NAME
@@ -102,7 +103,7 @@ def write_card(root: Path, tables: dict, version: str, profile: about.Profile = 
 
 
 def render_file(template_path: Path, release: Release, skip: tuple[str, ...] = ()) -> str:
-    from .errors import BuildError
+    from ..errors import BuildError
     try:
         return render(Path(template_path).read_text(encoding="utf-8"), release, skip)
     except ValueError as exc:
@@ -136,7 +137,7 @@ def region(name: str, text: str) -> str:
 # ---------------------------------------------------------------- where the release is
 
 def status(r: Release) -> str:
-    from .version import RELEASE_DATE
+    from ..version import RELEASE_DATE
     head = f"**Version {r.version}** (release tag `{r.tag}`, {RELEASE_DATE})."
     url = about.hub_url(r.repo_id)
     if url:
@@ -269,7 +270,7 @@ def errata_list(r: Release) -> str:
 
 def reference_check(r: Release) -> str:
     """Every place where the script_conversion errata and the script reference disagree, with why."""
-    from . import errata_check
+    from .. import errata_check
     doc = r.tables["document"][0]
     if doc["script"] != "Hant":
         return "The source is in Simplified script: there is no script reference check for it."
@@ -322,7 +323,7 @@ def citation(r: Release) -> str:
 
 
 def error_codes(r: Release | None = None) -> str:
-    from .report import CODES
+    from ..validate.report import CODES
     return "\n".join(["| code | meaning |", "| --- | --- |"] + [f"| `{c}` | {m} |" for c, m in CODES.items()])
 
 
@@ -333,8 +334,8 @@ def _code(text: str) -> str:
 
 def warning_summary(r: Release) -> str:
     """How many warnings the build gave, per code, and where the full list is."""
-    from .errors import WARNING_CODES, Warnings
-    from .layout import WARNINGS
+    from ..errors import WARNING_CODES, Warnings
+    from ..layout import WARNINGS
     counts = Warnings(r.warnings).counts()
     if not counts:
         return f"The build gave no warnings; `{WARNINGS}` is empty."

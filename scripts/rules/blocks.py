@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import lexicon, numerals
+from . import lexicon
+from .. import numerals
 
 
 @dataclass

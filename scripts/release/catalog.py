@@ -20,9 +20,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import about, schemas
-from .layout import file_entry, parquet_path
-from .version import RELEASE_DATE
+from .. import about, schemas
+from ..layout import file_entry, parquet_path
+from ..version import RELEASE_DATE
 
 CROISSANT = "croissant.json"
 DATAPACKAGE = "datapackage.json"

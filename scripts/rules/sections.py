@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import numerals
+from .. import numerals
 from .blocks import Block
 
 

@@ -13,18 +13,19 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from . import about, catalog, schemas
-from .card import Release, blank_regions, render_file
+from .. import about, schemas
+from ..release import catalog
+from ..release.card import Release, blank_regions, render_file
 
 # Regions of the card that validate does not render again: the script reference check runs OpenCC
 # over the whole text (most of validate's time), and says nothing the errata rows and
 # `jd-wechat-commentary errata-check` do not.
 SKIPPED_REGIONS = ("reference-check",)
 from .checks import split_card
-from .errors import BuildError
-from .errors import WARNING_CODES
-from .layout import CARD, CATALOGS, CURATION_COPY, LICENSE_COPY, WARNINGS, parquet_path
-from .reading import MAX_TEXT_BYTES, ReleaseFolder, Unreadable, loads_json
+from ..errors import BuildError
+from ..errors import WARNING_CODES
+from ..layout import CARD, CATALOGS, CURATION_COPY, LICENSE_COPY, WARNINGS, parquet_path
+from ..reading import MAX_TEXT_BYTES, ReleaseFolder, Unreadable, loads_json
 from .report import Report
 
 
@@ -142,7 +143,7 @@ def check_curation_copy(folder: ReleaseFolder, tables: dict, report: Report) -> 
     """The curated file's copy parses as a curated file, and what it decides is in the tables: the
     document's id, title and article id, each curated speaker's id, type and romanized name, and
     the curated errata (printed, suggested, kind, note)."""
-    from .source import curation_from_bytes
+    from ..source import curation_from_bytes
 
     try:
         curation = curation_from_bytes(CURATION_COPY, folder.read(CURATION_COPY, MAX_TEXT_BYTES))

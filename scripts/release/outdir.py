@@ -27,9 +27,9 @@ import stat
 import tempfile
 from pathlib import Path
 
-from . import about
-from .errors import UsageError
-from .layout import CURATION_COPY, MANIFEST, SOURCE_COPY
+from .. import about
+from ..errors import UsageError
+from ..layout import CURATION_COPY, MANIFEST, SOURCE_COPY
 
 try:
     import fcntl

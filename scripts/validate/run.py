@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-from . import schemas
+from .. import schemas
 from .report import Report, guarded
 from .checks import check_card, check_derived, check_schema_copies, check_spans
 from .consistency import check_consistency
 from .copies import check_copies
 from .integrity import check_folder, check_manifest, check_versions, read_manifest
-from .layout import META_KEY, ParquetTooLarge, json_type, parquet_path, read_parquet
-from .reading import MAX_FILE_BYTES, ReleaseFolder, Unreadable, loads_json, read_regular
+from ..layout import META_KEY, ParquetTooLarge, json_type, parquet_path, read_parquet
+from ..reading import MAX_FILE_BYTES, ReleaseFolder, Unreadable, loads_json, read_regular
 
 REFERENCE_CODES = {"blocks": "unknown-block", "sections": "unknown-section", "paragraphs": "unknown-paragraph",
                    "speakers": "unknown-speaker", "attributions": "unknown-attribution"}

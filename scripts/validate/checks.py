@@ -11,10 +11,10 @@ from pathlib import Path
 
 import yaml
 
-from . import schemas
-from .card_features import yaml_features
-from .layout import CARD, parquet_path
-from .reading import ReleaseFolder, Unreadable, load_yaml
+from .. import schemas
+from ..card_features import yaml_features
+from ..layout import CARD, parquet_path
+from ..reading import ReleaseFolder, Unreadable, load_yaml
 from .report import Report
 
 

@@ -1,35 +1,10 @@
 """Records -> the tables' rows, each a dict with exactly the schema's columns in order."""
 from __future__ import annotations
 
-from bisect import bisect_right
-from functools import lru_cache
-
-from . import schemas
-from .ids import anchored_id, number_repeats
-from .errata_check import REFERENCE, SCRIPT_KIND
-from .source import anchor
-
-
-@lru_cache(maxsize=None)
-def _converter(config: str):
-    import opencc
-    return opencc.OpenCC(f"{config}.json")
-
-
-def detect_script(text: str) -> str:
-    """Hant when converting to Simplified changes more characters than converting to Traditional."""
-    to_s = sum(a != b for a, b in zip(text, _converter("t2s").convert(text)))
-    to_t = sum(a != b for a, b in zip(text, _converter("s2t").convert(text)))
-    return "Hant" if to_s >= to_t else "Hans"
-
-
-def to_simplified(text: str) -> str:
-    # tw2s, not t2s: t2s keeps 著 where Simplified writes 着 (標志著 -> 标志着), tw2s decides by phrase
-    return _converter("tw2s").convert(text)
-
-
-def to_traditional(text: str) -> str:
-    return _converter("s2t").convert(text)
+from .. import schemas
+from ..rules.ids import anchored_id, number_repeats
+from ..rules.conversion import to_simplified, to_traditional
+from ..rules.errata import REFERENCE, SCRIPT_KIND
 
 
 def _ordered(table: str, row: dict) -> dict:
@@ -150,8 +125,7 @@ def disclaimer_rows(blocks) -> list[dict]:
 
 
 def erratum_rows(doc) -> list[dict]:
-    found = [s.erratum for s in doc.sections if s.erratum] + curated_errata(doc)
-    found.sort(key=lambda e: (e["char_start"], e["char_end"]))
+    found = doc.errata
     ids = number_repeats([anchored_id("e", *_erratum_anchor(e)) for e in found])
     return [{"erratum_id": erratum_id, "block_id": e["block"].block_id, "char_start": e["char_start"],
              "char_end": e["char_end"], "printed": e["printed"], "suggested": e["suggested"], **_erratum_origin(e["kind"]),
@@ -172,22 +146,3 @@ def _erratum_origin(kind: str) -> dict:
     if kind == SCRIPT_KIND:
         return {"category": "script_rendering", "reference": REFERENCE}
     return {"category": "author_error", "reference": None}
-
-
-def curated_errata(doc) -> list[dict]:
-    out, starts = [], [b.char_start for b in doc.blocks]
-    for i, entry in enumerate(doc.curation.errata):
-        where = f"{doc.curation.path}: errata[{i}] ({entry['context']!r})"
-        start, end = anchor(doc.source.text, entry["context"], entry["printed"], where)
-        block = block_at(doc.blocks, starts, start, end)
-        out.append({**entry, "block": block, "char_start": start, "char_end": end, "detected_by": "curated"})
-    return out
-
-
-def block_at(blocks: list, starts: list[int], start: int, end: int):
-    """The block holding [start, end): blocks are consecutive lines, so a binary search on their
-    starts finds it (an erratum never crosses a line end, see source.anchor)."""
-    b = blocks[bisect_right(starts, start) - 1]
-    if not (b.char_start <= start and end <= b.char_end):
-        raise ValueError(f"no block holds the span [{start}, {end})")
-    return b

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import lexicon
 from .blocks import Block
 from .cue_search import find_cue_heads, longest_cue, strip_particles
-from .errors import Warnings
+from ..errors import Warnings
 from .mentions import NOT_NAMES, Mention, known_names, parse_mention
 from .sentences import closing_quote, ends_sentence, has_quoted_sentence, is_quotation, split_sentences
 

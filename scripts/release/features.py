@@ -24,7 +24,7 @@ def dataset_infos(tables: dict[str, list[dict]], sizes: dict[str, tuple[int, int
     from datasets.info import DatasetInfo, DatasetInfosDict
     from datasets.splits import SplitDict, SplitInfo
 
-    from . import schemas
+    from .. import schemas
 
     infos = DatasetInfosDict()
     for table, rows in tables.items():

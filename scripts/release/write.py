@@ -9,11 +9,11 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import schemas
+from .. import schemas
 from .card import write_card
 from .catalog import write_catalogs
-from .errors import Warnings
-from .layout import CURATION_COPY, MANIFEST, META_KEY, SOURCE_COPY, WARNINGS, content_hash, file_entry, parquet_path, release_files
+from ..errors import Warnings
+from ..layout import CURATION_COPY, MANIFEST, META_KEY, SOURCE_COPY, WARNINGS, content_hash, file_entry, parquet_path, release_files
 from .figure import write_figure
 
 # page checksums let validate tell a damaged page (file-corrupt) from a merely altered file

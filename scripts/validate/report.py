@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-from .escape import printable
+from ..escape import printable
 
 # Every code the validator can emit, with what it means; the CLI's --help and the card list them.
 CODES = {

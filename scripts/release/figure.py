@@ -10,7 +10,7 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-from .layout import SPEAKERS_FIGURE
+from ..layout import SPEAKERS_FIGURE
 
 CELL, ROW, TOTAL, TOP, PAD = 56, 30, 56, 74, 12
 INK, MUTED, FILL, EMPTY = "#1a1a1a", "#555555", "#0072B2", "#f2f2f2"   # Okabe-Ito blue

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 
-from .layout import CATALOGS, MANIFEST, SOURCE_COPY, content_hash, release_paths
-from .reading import MAX_FILE_BYTES, MAX_TEXT_BYTES, ReleaseFolder, Unreadable, loads_json
+from ..layout import CATALOGS, MANIFEST, SOURCE_COPY, content_hash, release_paths
+from ..reading import MAX_FILE_BYTES, MAX_TEXT_BYTES, ReleaseFolder, Unreadable, loads_json
 from .report import Report
 
 # what an entry of the folder that is not a regular file is reported as

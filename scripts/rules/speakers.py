@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 from .attribution import Statement
-from .errors import BuildError, Warnings
+from ..errors import BuildError, Warnings
 from .mentions import is_media, is_name, speaker_rule
 
 
