@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schemas
+from . import layout, schemas
 
 PACKAGE = Path(__file__).resolve().parent
 CHECKOUT = PACKAGE.parent        # the repository, when the package runs from scripts/ (editable install)
@@ -22,13 +22,13 @@ def shipped(installed: Path, in_checkout: Path) -> Path:
     return installed if installed.exists() else in_checkout
 
 
-CARD_TEMPLATE = shipped(PACKAGE / "project" / "CARD.md", CHECKOUT / "CARD.md")
+CARD_TEMPLATE = shipped(PACKAGE / "project" / layout.PROJECT_CARD, CHECKOUT / layout.PROJECT_CARD)
 LICENSE_TEMPLATE = shipped(PACKAGE / "project" / "LICENSE-DATA.md", CHECKOUT / "LICENSE-DATA.md")
 GENERIC_CARD_TEMPLATE = PACKAGE / "release" / "card_generic.md"
 GENERIC_LICENSE_TEMPLATE = PACKAGE / "release" / "license_generic.md"
 
 # The project's layout: a folder holding dataset/source/article.txt is a project root.
-SOURCE_IN_ROOT = Path("dataset") / "source" / "article.txt"
+SOURCE_IN_ROOT = layout.PROJECT_SOURCE
 
 
 def project_root() -> Path | None:
@@ -43,7 +43,7 @@ def project_root() -> Path | None:
 
 def default_release() -> Path | None:
     root = project_root()
-    return root / "dataset" if root else None
+    return root / layout.PROJECT_RELEASE if root else None
 
 
 NAME = "jd-wechat-commentary"
@@ -59,7 +59,6 @@ PROJECT_DOCUMENT_ID = "netease-kaagscoc0531871o"   # the document_id the project
 
 # The annotations are offered under CC BY 4.0; the article text is not ours to license.
 LICENSE_NAME = "article-text-rights-reserved-annotations-cc-by-4.0"
-LICENSE_FILE = "LICENSE.md"
 ANNOTATIONS_LICENSE = "CC-BY-4.0"
 ANNOTATIONS_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 TEXT_RIGHTS = ("The article text (every column copied from the article) belongs to its author, the NetEase Hao "

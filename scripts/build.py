@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import layout
 from .about import profile_for
 from .rules.attribution import find_statements
 from .rules.blocks import split_blocks
@@ -77,7 +78,7 @@ def build(source_path: Path, curation_path: Path | None, out_dir: Path, version:
     warnings = Warnings()
     doc, tables = build_tables(Path(source_path), curation_path, warnings, version)
     if strict and warnings:
-        raise BuildError(str(source_path), f"{len(warnings)} warning(s) with --strict:\n  " + "\n  ".join(map(printable, warnings.in_line_order())),
+        raise BuildError("warnings-with-strict", str(source_path), f"{len(warnings)} warning(s) with --strict:\n  " + "\n  ".join(map(printable, warnings.in_line_order())),
                          "no warning; the previous release is untouched")
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -100,10 +101,10 @@ def refresh_docs(out_dir: Path, doc: Document, tables: dict, version: str) -> No
     from .release.card import Release, render
 
     project = Path(out_dir).resolve().parent
-    if Path(doc.profile.card_template).resolve() != project / "CARD.md":
+    if Path(doc.profile.card_template).resolve() != project / layout.PROJECT_CARD:
         return
     release = Release(tables, version, doc.profile, doc.curation.repo_id, tuple(doc.warnings))
-    for path in (project / "CARD.md", project / "README.md"):
+    for path in (project / layout.PROJECT_CARD, project / layout.PROJECT_README):
         text = path.read_text(encoding="utf-8") if path.is_file() else None
         new = render(text, release) if text is not None else None
         if new is not None and new != text:
@@ -128,7 +129,7 @@ def check_input_file(path: Path | None, option: str) -> None:
 
 def _os_error(out_dir: Path, exc: OSError) -> BuildError:
     """A full disk or a permission problem: the OS's words, and the folder it happened in."""
-    return BuildError(str(out_dir), f"an OS error while writing the release ({exc})",
+    return BuildError("os-error", str(out_dir), f"an OS error while writing the release ({exc})",
                       "a writable folder with room for the release; the previous release is untouched")
 
 
@@ -136,20 +137,20 @@ def _write_and_validate(tmp: Path, out_dir: Path, doc: Document, tables: dict, v
     from .release.write import write_release
     from .validate.run import validate_release
 
-    _copy_inputs(tmp / "source", doc)
+    _copy_inputs(tmp / layout.SOURCE_DIR, doc)
     write_release(tmp, doc, tables, version)
     report = validate_release(tmp)
     if not report.valid:
-        raise BuildError(str(out_dir), f"a release that does not validate:\n{report.text()}", "a valid release")
+        raise BuildError("release-invalid", str(out_dir), f"a release that does not validate:\n{report.text()}", "a valid release")
 
 
 def _copy_inputs(dest: Path, doc: Document) -> None:
     """Write the exact bytes the build read, not the files again: a file edited during the build
     cannot end up in the release beside tables made from its earlier text."""
     dest.mkdir(parents=True)
-    (dest / "article.txt").write_bytes(doc.source.text.encode("utf-8"))
+    (dest / layout.SOURCE_NAME).write_bytes(doc.source.text.encode("utf-8"))
     if doc.curation.data is not None:
-        (dest / "curation.yaml").write_bytes(doc.curation.data)
+        (dest / layout.CURATION_NAME).write_bytes(doc.curation.data)
 
 
 def swap_in(new: Path, target: Path, old: Path) -> None:

@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import layout
 from .about import default_release
 from .errors import BuildError, UsageError
 from .escape import printable
@@ -82,10 +83,10 @@ def _build_args(p) -> None:
     # Defaults: the project folder, i.e. the current directory when it holds
     # dataset/source/article.txt; elsewhere --source and --out are required (never another folder).
     dataset = default_release()
-    p.add_argument("--source", type=Path, default=None if dataset is None else dataset / "source" / "article.txt",
-                   help="the article (UTF-8, LF line ends; default: dataset/source/article.txt)")
+    p.add_argument("--source", type=Path, default=None if dataset is None else dataset / layout.SOURCE_COPY,
+                   help=f"the article (UTF-8, LF line ends; default: {layout.PROJECT_SOURCE.as_posix()})")
     p.add_argument("--curation", type=Path, default=None,
-                   help="the curated file (default: curation.yaml beside the source, if present)")
+                   help=f"the curated file (default: {layout.CURATION_NAME} beside the source, if present)")
     p.add_argument("--no-curation", action="store_true", help="build from rules alone")
     p.add_argument("--out", type=Path, default=dataset,
                    help="release folder (default: dataset/); replaced only when it is new, empty or a release this tool built")
@@ -108,7 +109,7 @@ def run_build(args) -> int:
 
 
 def _beside(source: Path) -> Path | None:
-    path = Path(source).with_name("curation.yaml")
+    path = Path(source).with_name(layout.CURATION_NAME)
     return path if path.is_file() else None
 
 

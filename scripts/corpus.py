@@ -95,7 +95,7 @@ def build_corpus(input_path: Path, out: Path, workers: int = 1, tasks: int = 1, 
         summary = finish(out, DATASET_VERSION, _empty_shard)
     except OSError as exc:     # a full disk, a folder taken away: the OS's words; rerun to resume
         from .errors import BuildError
-        raise BuildError(str(out), f"an OS error while building the corpus ({exc})",
+        raise BuildError("os-error", str(out), f"an OS error while building the corpus ({exc})",
                          "a writable folder with room for the corpus; the same command resumes the work") from exc
     report = None
     if validate:

@@ -16,6 +16,7 @@ from functools import lru_cache
 import pyarrow as pa
 
 from . import schemas
+from .column_types import arrow_type, nullable
 
 CORPUS_DIR = schemas.SCHEMA_DIR / "corpus"
 REJECTS = "rejects"
@@ -64,7 +65,7 @@ def primary_key(config: str) -> list[str]:
 @lru_cache(maxsize=None)
 def arrow_schema(config: str) -> pa.Schema:
     props = corpus_schema(config)["properties"]
-    return pa.schema([pa.field(k, schemas.arrow_type(v), nullable=schemas.nullable(v)) for k, v in props.items()])
+    return pa.schema([pa.field(k, arrow_type(v), nullable=nullable(v)) for k, v in props.items()])
 
 
 def file_schema(config: str, version: str) -> pa.Schema:

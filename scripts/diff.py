@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import schemas
+from . import layout, schemas
 from .escape import printable
 from .layout import json_type, read_parquet
 from .reading import MAX_TEXT_BYTES, Unreadable, loads_json, read_regular
@@ -54,11 +54,11 @@ def diff_releases(old: Path, new: Path) -> dict:
 
 
 def _tables(root: Path) -> dict[str, list[Path]]:
-    if not (root / "data").is_dir():
-        raise DiffError(f"{root}: not a release folder (no data/ inside)")
+    if not (root / layout.DATA_DIR).is_dir():
+        raise DiffError(f"{root}: not a release folder (no {layout.DATA_DIR}/ inside)")
     out = {}
-    for folder in sorted(p for p in (root / "data").iterdir() if p.is_dir()):
-        files = sorted(folder.glob("*.parquet"))
+    for folder in layout.table_folders(root):
+        files = layout.table_shards(root, folder.name)
         if files:
             out[folder.name] = files
     return out
@@ -115,7 +115,7 @@ def _read(files: list[Path]) -> list[dict]:
 
 def _primary_key(root: Path, table: str) -> list[str] | None:
     try:
-        key = loads_json(read_regular(root / "schema" / f"{table}.schema.json", MAX_TEXT_BYTES), table)["x-primary-key"]
+        key = loads_json(read_regular(root / layout.schema_copy(table), MAX_TEXT_BYTES), table)["x-primary-key"]
     except (Unreadable, ValueError, KeyError, TypeError):
         return None
     return key if isinstance(key, list) and key and all(isinstance(k, str) for k in key) else None
@@ -149,7 +149,7 @@ def _show_key(k: tuple):
 
 def _version(root: Path) -> str | None:
     try:
-        version = loads_json(read_regular(root / "MANIFEST.json", MAX_TEXT_BYTES), "MANIFEST.json").get("dataset_version")
+        version = loads_json(read_regular(root / layout.MANIFEST, MAX_TEXT_BYTES), layout.MANIFEST).get("dataset_version")
     except (Unreadable, ValueError, AttributeError):
         return None
     return version if isinstance(version, str) else None

@@ -108,10 +108,10 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from .layout import parquet_path, read_parquet
+    from .layout import DATA_DIR, parquet_path, read_parquet
     root = args.path
-    if root is None or not (Path(root) / "data").is_dir():
-        print(f"error: {root} is not a release folder (no data/ inside)", file=sys.stderr)
+    if root is None or not (Path(root) / DATA_DIR).is_dir():
+        print(f"error: {root} is not a release folder (no {DATA_DIR}/ inside)", file=sys.stderr)
         return 2
     try:
         text = read_parquet(parquet_path(root, "document")).to_pylist()[0]["text"]

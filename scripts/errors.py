@@ -12,12 +12,52 @@ import json
 from .escape import printable
 
 
-class BuildError(Exception):
-    """A problem in the input or in a build step that stops the build (exit 1)."""
+# Every code a build error can have, with what it means (the codes of validate are in
+# validate/report.py); a test session proves that every code here is raised by some test.
+BUILD_ERROR_CODES = {
+    "empty-file": "the article file is empty",
+    "only-whitespace": "the article holds only white space",
+    "byte-order-mark": "the article starts with a UTF-8 byte-order mark",
+    "not-utf8": "the article or curated file holds bytes that are not UTF-8",
+    "carriage-return": "the article has CR or CRLF line ends",
+    "control-character": "the article holds a control character (other than the line feed)",
+    "not-chinese": "the article's paragraphs are mostly not Chinese characters",
+    "unreadable-file": "an input file cannot be read",
+    "invalid-yaml": "the curated file is not valid YAML",
+    "duplicate-yaml-key": "a mapping of the curated file has the same key twice",
+    "yaml-too-deep": "the curated file nests deeper than a curated file can",
+    "curation-not-a-mapping": "the curated file is not a mapping with document, speakers, errata",
+    "curation-entry-not-a-mapping": "an entry of the curated file is not a mapping",
+    "unknown-curation-key": "an entry of the curated file has a key it may not have",
+    "missing-curation-key": "an entry of the curated file lacks a key it must have",
+    "bad-curation-value": "a value of the curated file is empty or of the wrong type",
+    "bad-document-id": "document.document_id is not a lowercase ASCII slug",
+    "bad-repo-id": "document.repo_id is not OWNER/NAME",
+    "unknown-erratum-kind": "a curated erratum has a kind the schema does not know",
+    "duplicate-curated-speaker": "two curated speakers share a name or a speaker_id",
+    "bad-speaker-id-or-type": "a curated speaker_id is not a slug, or its speaker_type is unknown",
+    "bad-affiliation-split": "a curated affiliation's organization and title do not make up its role",
+    "curation-out-of-date": "curated entries no longer match the text (a name, a role or an erratum's context)",
+    "context-not-unique": "an erratum's context occurs other than once in the text",
+    "erratum-across-lines": "an erratum's printed text crosses a line end",
+    "printed-not-unique": "an erratum's printed text occurs other than once in its context",
+    "curated-speaker-unattributed": "a curated speaker never speaks in the text",
+    "curated-roles-mismatch": "a curated speaker's roles differ from the roles the text prints",
+    "bad-card-template": "a card or license template has a generated region that is unknown or not closed",
+    "warnings-with-strict": "the build gave warnings and --strict was given",
+    "os-error": "the operating system refused a write (a full disk, a permission)",
+    "release-invalid": "the release just written does not validate (a bug of the builder)",
+}
 
-    def __init__(self, where: str, found: str, expected: str):
+
+class BuildError(Exception):
+    """A problem in the input or in a build step that stops the build (exit 1). `code` is one of
+    BUILD_ERROR_CODES: a program (the corpus build's rejects) counts errors by it."""
+
+    def __init__(self, code: str, where: str, found: str, expected: str):
+        assert code in BUILD_ERROR_CODES, code
         # `where` is a file name (and line) from the user: a newline in it must not start a line
-        self.where, self.found, self.expected = printable(str(where)), found, expected
+        self.code, self.where, self.found, self.expected = code, printable(str(where)), found, expected
         super().__init__(f"{self.where}: found {found}; expected {expected}")
 
 

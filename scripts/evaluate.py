@@ -30,6 +30,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import layout
 from .layout import read_parquet
 from .reading import Unreadable, loads_json, read_regular
 
@@ -42,12 +43,12 @@ EXAMPLE = ("jd-wechat-commentary evaluate /tmp/gold-release dataset    # gold fi
 def read_table(root, table: str) -> list[dict]:
     """Rows of a table, from the release's Parquet shard when present, else from <table>.jsonl."""
     root = Path(root)
-    shard = root / "data" / table / "train-00000-of-00001.parquet"
-    if shard.exists():
-        return read_parquet(shard).to_pylist()     # regular files only, bounded: see layout.read_parquet
-    path = root / f"{table}.jsonl"
+    shards = layout.table_shards(root, table)
+    if shards:     # regular files only, bounded: see layout.read_parquet
+        return [row for shard in shards for row in read_parquet(shard).to_pylist()]
+    path = root / layout.table_jsonl(table)
     if not path.exists():
-        raise FileNotFoundError(f"{root}: no {table} table (neither {shard.relative_to(root)} nor {path.name} exists)")
+        raise FileNotFoundError(f"{root}: no {table} table (neither {layout.shard_glob(table)} nor {path.name} exists)")
     lines = read_regular(path).split(b"\n")
     return [loads_json(line, f"{path}:{n}") for n, line in enumerate(lines, start=1) if line.strip()]
 
@@ -152,7 +153,7 @@ def format_table(result: dict) -> str:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of the `evaluate` subcommand."""
-    parser.add_argument("gold", metavar="GOLD_DIR", help="gold release directory (data/<table>/*.parquet or <table>.jsonl)")
+    parser.add_argument("gold", metavar="GOLD_DIR", help=f"gold release directory ({layout.shard_glob('<table>')} or {layout.table_jsonl('<table>')})")
     parser.add_argument("pred", metavar="PRED_DIR", help="predicted release directory, same layout")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
 
@@ -162,7 +163,7 @@ def run(args) -> int:
     folder or one of its tables is missing (a usage error), 1 when a release is inconsistent."""
     from .usage import release_folder
     for given, folder in (("GOLD_DIR", args.gold), ("PRED_DIR", args.pred)):
-        release_folder(folder, given, also=("attributions.jsonl",))
+        release_folder(folder, given, also=(layout.table_jsonl("attributions"),))
     try:
         check_same_source(args.gold, args.pred)
         result = evaluate(args.gold, args.pred)

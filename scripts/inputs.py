@@ -43,7 +43,7 @@ def check_controls(path, text: str) -> None:
     if found:
         i, ch = found.start(), found.group()
         line, column = _line_column(text, i)
-        raise BuildError(f"{path}:{line}:{column}", f"the control character U+{ord(ch):04X} ({_name(ch)})",
+        raise BuildError("control-character", f"{path}:{line}:{column}", f"the control character U+{ord(ch):04X} ({_name(ch)})",
                          "text without control characters (LF is the only one allowed, as the line end)")
 
 
@@ -63,7 +63,7 @@ def check_chinese(path, blocks: list) -> None:
     letters, cjk = sum(map(str.isalpha, body)), len(NOT_CJK.sub("", body))
     if not letters or cjk / letters < MIN_CJK_SHARE:
         share = f"{cjk / letters:.0%}" if letters else "no letters at all"
-        raise BuildError(str(path), f"an article that is not Chinese: {cjk} of {letters} letters in its paragraphs and "
+        raise BuildError("not-chinese", str(path), f"an article that is not Chinese: {cjk} of {letters} letters in its paragraphs and "
                          f"headings are Chinese characters ({share})",
                          f"a Chinese news article (at least {MIN_CJK_SHARE:.0%} of the letters Chinese characters); "
                          "the rules read Chinese reporting verbs, titles and names only")

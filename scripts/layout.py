@@ -9,18 +9,79 @@ import hashlib
 import json
 from pathlib import Path
 
-from . import schemas
 
 META_KEY = b"jd_wechat_commentary"   # the Parquet file-metadata key with version, source sha256, schema $id
+
+# ---------------------------------------------------------------- every name in a release folder
 MANIFEST = "MANIFEST.json"
+CARD = "README.md"                   # the dataset card: the Hub reads its YAML front matter
+LICENSE_COPY = "LICENSE.md"
+CROISSANT = "croissant.json"
+DATAPACKAGE = "datapackage.json"
+CATALOGS = (CROISSANT, DATAPACKAGE)
 WARNINGS = "warnings.jsonl"          # the build's warnings: one JSON object per line (code, file, line, message)
-SOURCE_COPY = "source/article.txt"
-CURATION_COPY = "source/curation.yaml"
+DATA_DIR = "data"                    # data/<table>/train-NNNNN-of-MMMMM.parquet
+SCHEMA_DIR = "schema"                # schema/<table>.schema.json: the schemas the release was built with
+SOURCE_DIR = "source"
+SOURCE_NAME = "article.txt"
+CURATION_NAME = "curation.yaml"
+SOURCE_COPY = f"{SOURCE_DIR}/{SOURCE_NAME}"
+CURATION_COPY = f"{SOURCE_DIR}/{CURATION_NAME}"     # only when the build read a curated file
 SPEAKERS_FIGURE = "images/speakers-by-section.svg"   # the card's picture: who speaks in which section
+SPLIT = "train"
+
+# A project: the folder holding dataset/ (the release), CARD.md and README.md beside it.
+PROJECT_RELEASE = "dataset"
+PROJECT_CARD = "CARD.md"             # the hand-written card template; its generated regions are refreshed by build
+PROJECT_README = "README.md"
+PROJECT_SOURCE = Path(PROJECT_RELEASE) / SOURCE_DIR / SOURCE_NAME
+
+
+def schema_name(table: str) -> str:
+    return f"{table}.schema.json"
+
+
+def schema_copy(table: str) -> str:
+    """The release path of a table's schema."""
+    return f"{SCHEMA_DIR}/{schema_name(table)}"
+
+
+def shard_name(index: int = 0, count: int = 1) -> str:
+    return f"{SPLIT}-{index:05d}-of-{count:05d}.parquet"
+
+
+def shard_glob(table: str) -> str:
+    """The data files of a table as a pattern relative to the release (the card's data_files)."""
+    return f"{DATA_DIR}/{table}/{SPLIT}-*.parquet"
+
+
+def shard_path(root: Path, table: str, index: int = 0, count: int = 1) -> Path:
+    return Path(root) / DATA_DIR / table / shard_name(index, count)
 
 
 def parquet_path(root: Path, table: str) -> Path:
-    return Path(root) / "data" / table / "train-00000-of-00001.parquet"
+    """The one data file of a table in a single-article release: one shard of one."""
+    return shard_path(root, table)
+
+
+def data_file(table: str) -> str:
+    """The release path of a single-article table's one data file."""
+    return parquet_path(Path(), table).as_posix()
+
+
+def table_shards(root: Path, table: str) -> list[Path]:
+    return sorted((Path(root) / DATA_DIR / table).glob(f"{SPLIT}-*.parquet"))
+
+
+def table_jsonl(table: str) -> str:
+    """A table as JSON Lines (evaluate reads gold written by hand in this form)."""
+    return f"{table}.jsonl"
+
+
+def table_folders(root: Path) -> list[Path]:
+    """The folders under data/, one a table (what a reader finds, not what the schemas expect)."""
+    data = Path(root) / DATA_DIR
+    return sorted(p for p in data.iterdir() if p.is_dir()) if data.is_dir() else []
 
 
 def read_parquet(source, verify: bool = False):
@@ -102,6 +163,7 @@ def parquet_size_problem(meta, file_bytes: int) -> str | None:
 def content_hash(table: str, rows: list[dict]) -> str:
     """sha256 over rows in canonical JSON (sorted keys, UTF-8), ordered by primary key: it
     changes when the data changes, not when the Parquet writer does."""
+    from . import schemas
     key = schemas.primary_key(table)
     # ordered by key; the type name keeps a tampered table (a null or mistyped key) sortable
     ordered = sorted(rows, key=lambda r: tuple(_sortable(r.get(k)) for k in key))
@@ -127,16 +189,11 @@ def file_entry(root: Path, path: Path) -> dict:
     return {"path": path.relative_to(root).as_posix(), "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
 
-CURATION_COPY = "source/curation.yaml"     # only when the build read a curated file
-LICENSE_COPY = "LICENSE.md"
-CARD = "README.md"
-CATALOGS = ("croissant.json", "datapackage.json")
-
-
 def release_paths(curated: bool = True) -> list[str]:
     """Every file the build writes, as relative paths: a release holds these and nothing else."""
+    from . import schemas
     tables = [parquet_path(Path(), t).as_posix() for t in schemas.TABLES]
-    copies = [f"schema/{t}.schema.json" for t in schemas.TABLES]
+    copies = [schema_copy(t) for t in schemas.TABLES]
     return sorted([MANIFEST, CARD, LICENSE_COPY, *CATALOGS, SOURCE_COPY, WARNINGS, SPEAKERS_FIGURE, *tables, *copies]
                   + ([CURATION_COPY] if curated else []))
 

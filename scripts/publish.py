@@ -24,6 +24,7 @@ from pathlib import Path
 
 from . import about
 from .escape import printable
+from . import layout
 from .layout import MANIFEST
 
 EXAMPLE = ("jd-wechat-commentary publish --repo-id OWNER/NAME --dry-run\n"
@@ -164,7 +165,7 @@ def check_built_for(root: Path, built_for: str | None, repo_id: str) -> None:
     """The card, the schema ids, the catalogs and the citation name the repository the release was
     built for (the curated file's document.repo_id): publishing it anywhere else would ship a card
     that points at the wrong place, or, for a release built without one, says it is unpublished."""
-    fix = (f"set document.repo_id: {repo_id} in the curated file (dataset/source/curation.yaml), "
+    fix = (f"set document.repo_id: {repo_id} in the curated file ({layout.PROJECT_RELEASE}/{layout.CURATION_COPY}), "
            "rebuild, and publish again; nothing was changed")
     if built_for is None:
         raise PublishError(f"refusing to publish: {root} was built without a repository id (its card says it is "

@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from .column_types import arrow_type, nullable
+from .layout import schema_copy, schema_name
+
 _PACKAGE = Path(__file__).resolve().parent
 # An installed wheel ships the schemas as package data; an editable install reads the checkout's.
 SCHEMA_DIR = _PACKAGE / "schema" if (_PACKAGE / "schema").is_dir() else _PACKAGE.parent / "schema"
@@ -22,11 +25,16 @@ HUB_DATASETS = "https://huggingface.co/datasets/"   # a Hub dataset repository's
 
 @lru_cache(maxsize=None)
 def load_schema(table: str, schema_dir: Path = SCHEMA_DIR) -> dict:
-    return json.loads((schema_dir / f"{table}.schema.json").read_text(encoding="utf-8"))
+    return json.loads((schema_dir / schema_name(table)).read_text(encoding="utf-8"))
+
+
+def curation_schema() -> dict:
+    """The curated file's schema (schema/curation.schema.json): its keys, types, enums and patterns."""
+    return load_schema("curation")
 
 
 def schema_file(table: str) -> Path:
-    return SCHEMA_DIR / f"{table}.schema.json"
+    return SCHEMA_DIR / schema_name(table)
 
 
 def schema_id(table: str, repo_id: str | None = None, version: str | None = None) -> str:
@@ -35,7 +43,7 @@ def schema_id(table: str, repo_id: str | None = None, version: str | None = None
     file's own `$id`, a `urn:` that names the schema without claiming a location that does not exist."""
     if repo_id is None:
         return load_schema(table)["$id"]
-    return f"{HUB_DATASETS}{repo_id}/resolve/v{version}/schema/{table}.schema.json"
+    return f"{HUB_DATASETS}{repo_id}/resolve/v{version}/{schema_copy(table)}"
 
 
 def schema_text(table: str, schema_id: str) -> str:
@@ -62,31 +70,6 @@ def row_id(table: str, row: dict, index):
     key = primary_key(table)
     values = [row.get(k) for k in key] if isinstance(row, dict) else [None]
     return values[0] if len(values) == 1 and values[0] is not None else index
-
-
-def types_of(prop: dict) -> list[str]:
-    t = prop["type"]
-    return t if isinstance(t, list) else [t]
-
-
-def nullable(prop: dict) -> bool:
-    return "null" in types_of(prop)
-
-
-def arrow_type(prop: dict) -> pa.DataType:
-    base = next(t for t in types_of(prop) if t != "null")
-    if base == "string":
-        return pa.string()
-    if base == "integer":
-        return pa.int64()
-    if base == "boolean":
-        return pa.bool_()
-    if base == "array":
-        item = prop["items"]
-        return pa.list_(pa.field("item", arrow_type(item), nullable=nullable(item)))
-    if base == "object":
-        return pa.struct([pa.field(k, arrow_type(v), nullable=nullable(v)) for k, v in prop["properties"].items()])
-    raise ValueError(f"no Arrow type for JSON Schema type {base!r}")
 
 
 def arrow_schema(table: str) -> pa.Schema:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from . import schemas
 from .errors import BuildError
 from .inputs import check_controls
 from .reading import NoAliasLoader, check_yaml
@@ -37,15 +38,15 @@ def read_source(path: Path) -> Source:
 def source_from_bytes(path: Path, data: bytes) -> Source:
     """The input rules, on bytes already read (the property tests feed generated text here)."""
     if not data:
-        raise BuildError(str(path), "an empty file", "the article's text (at least one line)")
+        raise BuildError("empty-file", str(path), "an empty file", "the article's text (at least one line)")
     if data.startswith(b"\xef\xbb\xbf"):
-        raise BuildError(f"{path}:1", "a UTF-8 byte-order mark", "UTF-8 without a byte-order mark (offsets count from the first character)")
+        raise BuildError("byte-order-mark", f"{path}:1", "a UTF-8 byte-order mark", "UTF-8 without a byte-order mark (offsets count from the first character)")
     text = _decode(path, data)
     if "\r" in text:
         line = text[: text.index("\r")].count("\n") + 1
-        raise BuildError(f"{path}:{line}", "a carriage return (CRLF or CR line end)", "LF line ends only")
+        raise BuildError("carriage-return", f"{path}:{line}", "a carriage return (CRLF or CR line end)", "LF line ends only")
     if not text.strip():
-        raise BuildError(str(path), "only whitespace", "the article's text (at least one non-blank line)")
+        raise BuildError("only-whitespace", str(path), "only whitespace", "the article's text (at least one non-blank line)")
     check_controls(path, text)
     return Source(Path(path), text, hashlib.sha256(data).hexdigest())
 
@@ -55,22 +56,43 @@ def _decode(path: Path, data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise BuildError(f"{path}:{line}", f"bytes that are not UTF-8 at byte {exc.start} ({data[exc.start:exc.start + 4]!r})", "UTF-8 text") from None
+        raise BuildError("not-utf8", f"{path}:{line}", f"bytes that are not UTF-8 at byte {exc.start} ({data[exc.start:exc.start + 4]!r})", "UTF-8 text") from None
 
 
 # ---------------------------------------------------------------- the curated file
 
-# key -> allowed types; the first type listed is the one an error names.
-DOCUMENT_KEYS = {"document_id": (str,), "source_id": (str, type(None)), "title": (str, type(None)),
-                 "repo_id": (str, type(None))}
-SPEAKER_KEYS = {"name": (str,), "speaker_id": (str,), "speaker_type": (str,), "name_romanized": (str,), "affiliations": (list,)}
-AFFILIATION_KEYS = {"role": (str,), "organization": (str, type(None)), "title": (str,)}
-ERRATUM_KEYS = {"context": (str,), "printed": (str,), "suggested": (str,), "kind": (str,), "note": (str,)}
-ERRATUM_KINDS = {"numbering", "typo", "missing_text", "script_conversion", "punctuation"}
-SPEAKER_TYPES = {"person", "organization", "media", "unnamed"}
-SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# The curated file's shape is schema/curation.schema.json; the checks below read their keys,
+# types, enums and patterns from it, and name the entry and the code of what is wrong.
+JSON_TYPES = {"string": str, "null": type(None), "array": list, "object": dict, "integer": int, "boolean": bool}
+_SCHEMA = schemas.curation_schema()
+_DOCUMENT = _SCHEMA["properties"]["document"]
+_SPEAKER = _SCHEMA["properties"]["speakers"]["items"]
+_AFFILIATION = _SPEAKER["properties"]["affiliations"]["items"]
+_ERRATUM = _SCHEMA["properties"]["errata"]["items"]
+
+
+def _keys(node: dict) -> dict[str, tuple[type, ...]]:
+    """key -> allowed Python types; the first type listed is the one an error names."""
+    def types(prop):
+        t = prop["type"]
+        return tuple(JSON_TYPES[x] for x in ([t] if isinstance(t, str) else t))
+    return {key: types(prop) for key, prop in node["properties"].items()}
+
+
+def _pattern(prop: dict) -> re.Pattern:
+    return re.compile(prop["pattern"].removeprefix("^").removesuffix("$"))
+
+
+TOP_KEYS = _keys(_SCHEMA)
+DOCUMENT_KEYS = _keys(_DOCUMENT)
+SPEAKER_KEYS = _keys(_SPEAKER)
+AFFILIATION_KEYS = _keys(_AFFILIATION)
+ERRATUM_KEYS = _keys(_ERRATUM)
+ERRATUM_KINDS = set(_ERRATUM["properties"]["kind"]["enum"])
+SPEAKER_TYPES = set(_SPEAKER["properties"]["speaker_type"]["enum"])
+SLUG = _pattern(_SPEAKER["properties"]["speaker_id"])
 # OWNER/NAME of a Hugging Face repository (the Hub's characters; publish checks it again with huggingface_hub)
-REPO_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*")
+REPO_ID = _pattern(_DOCUMENT["properties"]["repo_id"])
 
 
 @dataclass
@@ -97,20 +119,20 @@ def read_curation(path: Path | None) -> Curation:
 def curation_from_bytes(path: Path, data: bytes) -> Curation:
     """The curated file's rules, on bytes already read (the property tests feed generated YAML here)."""
     raw = _load_yaml(path, data)
-    _check_entry(path, "the file", raw, {"document": (dict, type(None)), "speakers": (list, type(None)), "errata": (list, type(None))})
+    _check_entry(path, "the file", raw, TOP_KEYS)
     cur = Curation(Path(path), raw.get("document") or {}, raw.get("speakers") or [], raw.get("errata") or [], data)
     _check_entry(path, "document", cur.document, DOCUMENT_KEYS)
     if not SLUG.fullmatch(cur.document.get("document_id") or "x"):
-        raise BuildError(f"{path}: document", f"document_id {cur.document['document_id']!r}", "a lowercase ASCII slug (a-z, 0-9, -)")
+        raise BuildError("bad-document-id", f"{path}: document", f"document_id {cur.document['document_id']!r}", "a lowercase ASCII slug (a-z, 0-9, -)")
     repo_id = cur.document.get("repo_id")
     if repo_id is not None and not REPO_ID.fullmatch(repo_id):
-        raise BuildError(f"{path}: document.repo_id", f"{repo_id!r}", "the Hugging Face dataset repository as OWNER/NAME, or null")
+        raise BuildError("bad-repo-id", f"{path}: document.repo_id", f"{repo_id!r}", "the Hugging Face dataset repository as OWNER/NAME, or null")
     _check_speakers(path, cur.speakers)
     for i, entry in enumerate(cur.errata):
         where = f"errata[{i}]"
-        _check_entry(path, where, entry, ERRATUM_KEYS, required=set(ERRATUM_KEYS))
+        _check_entry(path, where, entry, ERRATUM_KEYS, required=set(_ERRATUM["required"]))
         if entry["kind"] not in ERRATUM_KINDS:
-            raise BuildError(f"{path}: {where}", f"kind {entry['kind']!r}", f"one of {sorted(ERRATUM_KINDS)}")
+            raise BuildError("unknown-erratum-kind", f"{path}: {where}", f"kind {entry['kind']!r}", f"one of {sorted(ERRATUM_KINDS)}")
     return cur
 
 
@@ -118,7 +140,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise BuildError(str(path), f"a file that cannot be read ({exc.strerror or exc})", "a readable file") from None
+        raise BuildError("unreadable-file", str(path), f"a file that cannot be read ({exc.strerror or exc})", "a readable file") from None
 
 
 class _StrictLoader(NoAliasLoader):
@@ -132,7 +154,7 @@ class _StrictLoader(NoAliasLoader):
             if not isinstance(key, (str, int, float, bool, type(None))):
                 continue    # an unhashable key: the base class reports it
             if key in seen:
-                raise BuildError(f"{self.name}:{key_node.start_mark.line + 1}", f"the key {key!r} twice in one mapping", "each key once")
+                raise BuildError("duplicate-yaml-key", f"{self.name}:{key_node.start_mark.line + 1}", f"the key {key!r} twice in one mapping", "each key once")
             seen.add(key)
         return super().construct_mapping(node, deep)
 
@@ -148,45 +170,45 @@ def _load_yaml(path: Path, data: bytes) -> dict:
         finally:
             loader.dispose()
     except RecursionError:
-        raise BuildError(str(path), "YAML nested too deeply", "a YAML mapping") from None
+        raise BuildError("yaml-too-deep", str(path), "YAML nested too deeply", "a YAML mapping") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise BuildError(where, f"invalid YAML ({getattr(exc, 'problem', None) or exc})", "a YAML mapping") from None
+        raise BuildError("invalid-yaml", where, f"invalid YAML ({getattr(exc, 'problem', None) or exc})", "a YAML mapping") from None
     if not isinstance(raw, dict):
-        raise BuildError(str(path), f"a {type(raw).__name__} at the top", "a mapping with document, speakers, errata")
+        raise BuildError("curation-not-a-mapping", str(path), f"a {type(raw).__name__} at the top", "a mapping with document, speakers, errata")
     return raw
 
 
 def _check_entry(path, where: str, entry, allowed: dict, required: set = frozenset()) -> None:
     if not isinstance(entry, dict):
-        raise BuildError(f"{path}: {where}", f"a {type(entry).__name__}", "a mapping")
+        raise BuildError("curation-entry-not-a-mapping", f"{path}: {where}", f"a {type(entry).__name__}", "a mapping")
     unknown = sorted(set(entry) - set(allowed), key=str)
     if unknown:
-        raise BuildError(f"{path}: {where}", f"unknown key(s) {unknown}", f"only {sorted(allowed)}")
+        raise BuildError("unknown-curation-key", f"{path}: {where}", f"unknown key(s) {unknown}", f"only {sorted(allowed)}")
     missing = sorted(required - set(entry))
     if missing:
-        raise BuildError(f"{path}: {where}", f"missing key(s) {missing}", f"all of {sorted(required)}")
+        raise BuildError("missing-curation-key", f"{path}: {where}", f"missing key(s) {missing}", f"all of {sorted(required)}")
     for key, value in entry.items():
         if not isinstance(value, allowed[key]) or value == "":
-            raise BuildError(f"{path}: {where}.{key}", f"{value!r}", f"a non-empty {allowed[key][0].__name__}")
+            raise BuildError("bad-curation-value", f"{path}: {where}.{key}", f"{value!r}", f"a non-empty {allowed[key][0].__name__}")
 
 
 def _check_speakers(path, speakers: list) -> None:
     seen = {"speaker_id": {}, "name": {}}
     for i, sp in enumerate(speakers):
         where = f"speakers[{i}]"
-        _check_entry(path, where, sp, SPEAKER_KEYS, required={"name"})
+        _check_entry(path, where, sp, SPEAKER_KEYS, required=set(_SPEAKER["required"]))
         for key, earlier in seen.items():
             value = sp.get(key)
             if value in earlier:
-                raise BuildError(f"{path}: {where}", f"duplicate {key} {value!r} (also speakers[{earlier[value]}])", f"each {key} once")
+                raise BuildError("duplicate-curated-speaker", f"{path}: {where}", f"duplicate {key} {value!r} (also speakers[{earlier[value]}])", f"each {key} once")
             if value is not None:
                 earlier[value] = i
         if not SLUG.fullmatch(sp.get("speaker_id", "x")) or sp.get("speaker_type", "person") not in SPEAKER_TYPES:
-            raise BuildError(f"{path}: {where}", f"speaker_id {sp.get('speaker_id')!r}, speaker_type {sp.get('speaker_type')!r}",
+            raise BuildError("bad-speaker-id-or-type", f"{path}: {where}", f"speaker_id {sp.get('speaker_id')!r}, speaker_type {sp.get('speaker_type')!r}",
                              f"a lowercase ASCII slug and one of {sorted(SPEAKER_TYPES)}")
         for j, aff in enumerate(sp.get("affiliations") or []):
-            _check_entry(path, f"{where}.affiliations[{j}]", aff, AFFILIATION_KEYS, required={"role", "title"})
+            _check_entry(path, f"{where}.affiliations[{j}]", aff, AFFILIATION_KEYS, required=set(_AFFILIATION["required"]))
             if (aff.get("organization") or "") + aff["title"] != aff["role"]:
-                raise BuildError(f"{path}: {where}.affiliations[{j}]", f"organization + title != role {aff['role']!r}", "a split of the role as printed")
+                raise BuildError("bad-affiliation-split", f"{path}: {where}.affiliations[{j}]", f"organization + title != role {aff['role']!r}", "a split of the role as printed")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from .about import SOURCE_IN_ROOT
 from .errors import UsageError
-from .layout import MANIFEST
+from .layout import DATA_DIR, MANIFEST
 
-RELEASE_FIX = f"give a release folder that build wrote (it holds {MANIFEST} and data/), e.g. dataset"
+RELEASE_FIX = f"give a release folder that build wrote (it holds {MANIFEST} and {DATA_DIR}/), e.g. dataset"
 JSONL_FIX = "give --table a JSON Lines file: one JSON object (one record) per line"
 SNIFF_BYTES = 4096
 
@@ -22,8 +22,8 @@ def release_folder(path, given: str = "DIR", also: tuple[str, ...] = ()) -> Path
         raise UsageError(path, f"no such folder (given as {given})", RELEASE_FIX)
     if not path.is_dir():
         raise UsageError(path, f"not a folder (given as {given})", RELEASE_FIX)
-    if not any((path / name).exists() for name in (MANIFEST, "data", *also)):
-        raise UsageError(path, f"not a release folder (given as {given}; it holds neither {MANIFEST} nor data/)", RELEASE_FIX)
+    if not any((path / name).exists() for name in (MANIFEST, DATA_DIR, *also)):
+        raise UsageError(path, f"not a release folder (given as {given}; it holds neither {MANIFEST} nor {DATA_DIR}/)", RELEASE_FIX)
     return path
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from . import schemas
+from . import layout, schemas
 from .about import default_release
 from .layout import WARNINGS, parquet_path, read_parquet
 from .marks import Span, render_line
@@ -82,8 +82,8 @@ class Release:
 
 def load_release(root: Path) -> Release:
     root = Path(root)
-    if not (root / "data").is_dir():
-        raise ViewError(f"{root}: not a release folder (no data/ inside)")
+    if not (root / layout.DATA_DIR).is_dir():
+        raise ViewError(f"{root}: not a release folder (no {layout.DATA_DIR}/ inside)")
     tables = {}
     for table in schemas.TABLES:
         path = parquet_path(root, table)

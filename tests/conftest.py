@@ -78,30 +78,47 @@ def hf_cache(tmp_path_factory) -> Path:
 # or untested. test_report_codes.py checks the same statically, file by file.
 
 PRODUCED_CODES: set[str] = set()
+# The same for the codes of build errors and of build warnings (errors.py).
+RAISED_CODES: set[str] = set()
+WARNED_CODES: set[str] = set()
 
 
 def pytest_configure(config):
+    from jd_wechat_commentary import errors
     from jd_wechat_commentary.validate import report
 
-    original = report.Report.add
+    _record(report.Report, "add", PRODUCED_CODES)
+    _record(errors.BuildError, "__init__", RAISED_CODES)
+    _record(errors.Warnings, "add", WARNED_CODES)
 
-    def add(self, code, *args, **kwargs):
-        PRODUCED_CODES.add(code)
+
+def _record(cls, method: str, produced: set) -> None:
+    original = getattr(cls, method)
+
+    def wrapper(self, code, *args, **kwargs):
+        produced.add(code)
         return original(self, code, *args, **kwargs)
-    report.Report.add = add
+    setattr(cls, method, wrapper)
+
+
+def _unproduced() -> dict[str, list[str]]:
+    from jd_wechat_commentary.errors import BUILD_ERROR_CODES, WARNING_CODES
+    from jd_wechat_commentary.validate.report import CODES
+
+    return {kind: sorted(set(codes) - produced) for kind, codes, produced in
+            (("report", CODES, PRODUCED_CODES), ("build error", BUILD_ERROR_CODES, RAISED_CODES),
+             ("warning", WARNING_CODES, WARNED_CODES))}
 
 
 def pytest_sessionfinish(session, exitstatus):
-    from jd_wechat_commentary.validate.report import CODES
-
     tests = Path(__file__).resolve().parent
     collected = {Path(str(item.fspath)).resolve() for item in session.items}
     whole = set(tests.glob("test_*.py")) <= collected and not session.config.option.keyword and not session.config.option.markexpr
     if whole and session.testsfailed == 0:
-        missing = sorted(set(CODES) - PRODUCED_CODES)
         writer = session.config.get_terminal_writer()
-        if missing:
-            writer.line(f"report codes that no test produced: {missing}", red=True)
-            session.exitstatus = 1
-        else:
-            writer.line(f"every one of the {len(CODES)} report codes was produced by a test")
+        for kind, missing in _unproduced().items():
+            if missing:
+                writer.line(f"{kind} codes that no test produced: {missing}", red=True)
+                session.exitstatus = 1
+            else:
+                writer.line(f"every {kind} code was produced by a test")

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import DATASET, read
 from jd_wechat_commentary.release import catalog
-from jd_wechat_commentary import schemas
+from jd_wechat_commentary import column_types, schemas
 from jd_wechat_commentary.layout import parquet_path
 from netguard import block_network
 
@@ -51,7 +51,7 @@ def test_croissant_describes_every_parquet_file_and_column():
         assert [f["name"] for f in record_set["field"]] == list(props)
         for fld, (name, prop) in zip(record_set["field"], props.items()):
             assert fld["description"].startswith(prop["description"])
-            assert fld.get("isArray", False) == ("array" in schemas.types_of(prop))
+            assert fld.get("isArray", False) == ("array" in column_types.types_of(prop))
 
 
 def test_croissant_list_and_struct_columns_are_arrays_and_subfields():
@@ -121,7 +121,7 @@ def test_datapackage_declares_fields_constraints_and_keys():
         assert [f["name"] for f in fields] == list(schema["properties"])
         for fld, prop in zip(fields, schema["properties"].values()):
             assert fld["description"].startswith(prop["description"])
-            assert fld["constraints"]["required"] is not schemas.nullable(prop)
+            assert fld["constraints"]["required"] is not column_types.nullable(prop)
             assert fld["constraints"].get("enum") == prop.get("enum")
             assert fld["constraints"].get("minimum") == prop.get("minimum")
             assert ("pattern" in fld["constraints"]) == ("pattern" in prop)
@@ -143,9 +143,9 @@ def test_datapackage_types_are_what_the_stock_reader_can_check():
     assert fields[("attributions", "content_text")]["type"] == "string"
     for (table, name), fld in fields.items():
         prop = schemas.load_schema(table)["properties"][name]
-        base = next(t for t in schemas.types_of(prop) if t != "null")
+        base = next(t for t in column_types.types_of(prop) if t != "null")
         assert fld["type"] == ("any" if base == "array" else base), (table, name)
-        assert ("missingValues" in fld) == (base == "integer" and schemas.nullable(prop)), (table, name)
+        assert ("missingValues" in fld) == (base == "integer" and column_types.nullable(prop)), (table, name)
 
 
 def _frictionless_cli(descriptor) -> tuple[int, dict]:

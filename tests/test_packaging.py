@@ -27,6 +27,7 @@ SHIPPED = {  # path in the wheel -> file in the repository
     "jd_wechat_commentary/view.css": "scripts/view.css",       # inlined into the page `view` writes
     "jd_wechat_commentary/view.js": "scripts/view.js",
     **{f"jd_wechat_commentary/schema/{t}.schema.json": f"schema/{t}.schema.json" for t in schemas.TABLES},
+    "jd_wechat_commentary/schema/curation.schema.json": "schema/curation.schema.json",   # the curated file's shape
     # the corpus schemas' overlay and the rejects table (corpus build)
     "jd_wechat_commentary/schema/corpus/overlay.json": "schema/corpus/overlay.json",
     "jd_wechat_commentary/schema/corpus/rejects.schema.json": "schema/corpus/rejects.schema.json",

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from jd_wechat_commentary import schemas
+from jd_wechat_commentary import column_types, schemas
 from jd_wechat_commentary.cli import main
 from jd_wechat_commentary.validate.run import validate_release
 from jd_wechat_commentary.version import DATASET_VERSION
@@ -567,9 +567,9 @@ def test_card_features_derived_without_datasets_equal_the_librarys(table):
     from datasets import Features
     from datasets.info import DatasetInfo
 
-    from jd_wechat_commentary.card_features import yaml_features
+    from jd_wechat_commentary.column_types import hf_features
     expected = DatasetInfo(features=Features.from_arrow_schema(schemas.arrow_schema(table)))._to_yaml_dict()["features"]
-    assert yaml_features(schemas.load_schema(table)) == expected
+    assert hf_features(schemas.load_schema(table)["properties"]) == expected
 
 
 def test_card_features_of_nested_types_equal_the_librarys():
@@ -577,13 +577,13 @@ def test_card_features_of_nested_types_equal_the_librarys():
     from datasets import Features
     from datasets.info import DatasetInfo
 
-    from jd_wechat_commentary.card_features import yaml_features
+    from jd_wechat_commentary.column_types import hf_features
     props = {"a": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}},
              "b": {"type": ["object", "null"], "properties": {"x": {"type": "integer"}, "y": {"type": "array", "items": {"type": "string"}}}},
              "c": {"type": "boolean"},
              "d": {"type": "array", "items": {"type": "object", "properties": {"x": {"type": "array", "items": {"type": "integer"}}}}}}
-    arrow = pa.schema([pa.field(k, schemas.arrow_type(v)) for k, v in props.items()])
-    assert yaml_features({"properties": props}) == DatasetInfo(features=Features.from_arrow_schema(arrow))._to_yaml_dict()["features"]
+    arrow = pa.schema([pa.field(k, column_types.arrow_type(v)) for k, v in props.items()])
+    assert hf_features(props) == DatasetInfo(features=Features.from_arrow_schema(arrow))._to_yaml_dict()["features"]
 
 
 def edit_card(root: Path, old: str, new: str) -> None:

@@ -27,6 +27,8 @@ from pathlib import Path
 from .. import about, schemas
 from . import figure
 from ..escape import markdown as md, printable
+from .. import layout
+from ..column_types import card_type
 from ..layout import parquet_path, read_parquet
 
 LICENSE_MD = about.LICENSE_TEMPLATE     # the project's license; the generic one is about.GENERIC_LICENSE_TEMPLATE
@@ -35,7 +37,6 @@ BEGIN = "<!-- BEGIN generated:{} (written by `jd-wechat-commentary build`; edits
 END = "<!-- END generated:{} -->"
 REGION = re.compile(r"^<!-- BEGIN generated:([a-z-]+)\b[^\n]*-->\n(.*?)^<!-- END generated:\1 -->$", re.M | re.S)
 ANY_MARKER = re.compile(r"<!-- (?:BEGIN |END )?generated:([a-z-]+)")
-PARQUET = "train-00000-of-00001.parquet"
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def card_data(tables: dict, version: str, root: Path, profile: about.Profile = a
         size_categories=["n<1K"], task_categories=["token-classification"], tags=list(profile.keywords),
         annotations_creators=profile.annotations_creators, language_creators=["found"],
         multilinguality=["monolingual"], source_datasets=["original"],
-        license_name=LICENSE_NAME, license_link=about.LICENSE_FILE,
+        license_name=LICENSE_NAME, license_link=layout.LICENSE_COPY,
         language_details=codes[0], version=version, configs=_configs(tables),
     )
     dataset_infos(loadable(tables), _sizes(root)).to_dataset_card_data(data)
@@ -79,7 +80,7 @@ def loadable(tables: dict) -> dict:
 
 
 def _configs(tables: dict) -> list[dict]:
-    return [{"config_name": t, "data_files": [{"split": "train", "path": f"data/{t}/train-*.parquet"}],
+    return [{"config_name": t, "data_files": [{"split": "train", "path": layout.shard_glob(t)}],
              **({"default": True} if t == schemas.DEFAULT_CONFIG else {})} for t in schemas.TABLES if tables[t]]
 
 
@@ -98,8 +99,8 @@ def write_card(root: Path, tables: dict, version: str, profile: about.Profile = 
     release = Release(tables, version, profile, repo_id, tuple(warnings))
     body = render_file(profile.card_template, release)
     card = DatasetCard(f"---\n{card_data(tables, version, root, profile).to_yaml()}\n---\n\n{body}")
-    (Path(root) / "README.md").write_text(str(card), encoding="utf-8")
-    (Path(root) / about.LICENSE_FILE).write_text(render_file(profile.license_template, release), encoding="utf-8")
+    (Path(root) / layout.CARD).write_text(str(card), encoding="utf-8")
+    (Path(root) / layout.LICENSE_COPY).write_text(render_file(profile.license_template, release), encoding="utf-8")
 
 
 def render_file(template_path: Path, release: Release, skip: tuple[str, ...] = ()) -> str:
@@ -107,7 +108,7 @@ def render_file(template_path: Path, release: Release, skip: tuple[str, ...] = (
     try:
         return render(Path(template_path).read_text(encoding="utf-8"), release, skip)
     except ValueError as exc:
-        raise BuildError(str(template_path), str(exc), f"regions named one of {sorted(GENERATORS)}, each opened and closed") from None
+        raise BuildError("bad-card-template", str(template_path), str(exc), f"regions named one of {sorted(GENERATORS)}, each opened and closed") from None
 
 
 def render(template: str, release: Release, skip: tuple[str, ...] = ()) -> str:
@@ -144,7 +145,7 @@ def status(r: Release) -> str:
         return (f"{head} On the Hugging Face Hub: [{r.repo_id}]({url}); the files of this version: "
                 f"[{url}/tree/{r.tag}]({url}/tree/{r.tag}).")
     return (f"{head} **Unpublished:** this release was built without a Hugging Face repository "
-            "(`document.repo_id` in `source/curation.yaml` is null), so it has no Hub address yet; "
+            f"(`document.repo_id` in `{layout.CURATION_COPY}` is null), so it has no Hub address yet; "
             "load it from a copy of the folder, as below.")
 
 
@@ -157,27 +158,27 @@ def quick_load(r: Release) -> str:
             "```python", "from datasets import load_dataset",
             f'attributions = load_dataset("{r.repo_id}", "{example}", split="train", revision="{r.tag}")  # one config per table',
             "import pandas as pd",
-            f'paragraphs = pd.read_parquet("hf://datasets/{r.repo_id}@{r.tag}/data/paragraphs/{PARQUET}", dtype_backend="pyarrow")',
+            f'paragraphs = pd.read_parquet("hf://datasets/{r.repo_id}@{r.tag}/{layout.data_file("paragraphs")}", dtype_backend="pyarrow")',
             "```", "", "or download a table as one plain Parquet file:", "",
-            "```", f"curl -LO {url}/resolve/{r.tag}/data/{example}/{PARQUET}", "```"])
+            "```", f"curl -LO {url}/resolve/{r.tag}/{layout.data_file(example)}", "```"])
     return "\n".join([
         "Not on the Hub yet: from a copy of the release folder `dataset/` (a clone of the project, or a download):", "",
         "```python", "from datasets import load_dataset",
         f'attributions = load_dataset("./dataset", "{example}", split="train")  # one config per table',
         "import pandas as pd",
-        f'paragraphs = pd.read_parquet("dataset/data/paragraphs/{PARQUET}", dtype_backend="pyarrow")',
-        "```", "", f"Each table is one plain Parquet file, `dataset/data/<config>/{PARQUET}`."])
+        f'paragraphs = pd.read_parquet("{layout.PROJECT_RELEASE}/{layout.data_file("paragraphs")}", dtype_backend="pyarrow")',
+        "```", "", f"Each table is one plain Parquet file, `{layout.PROJECT_RELEASE}/{layout.data_file('<config>')}`."])
 
 
 def tool_paths(r: Release) -> str:
     """The path of a table for polars and duckdb: on the Hub (hf://) or in a local copy."""
-    base = f"hf://datasets/{r.repo_id}@{r.tag}/" if r.repo_id else "dataset/"
+    base = f"hf://datasets/{r.repo_id}@{r.tag}/" if r.repo_id else f"{layout.PROJECT_RELEASE}/"
     return "\n".join([
-        "```python", "import polars as pl", f'speakers = pl.read_parquet("{base}data/speakers/{PARQUET}")', "",
+        "```python", "import polars as pl", f'speakers = pl.read_parquet("{base}{layout.data_file("speakers")}")', "",
         "import duckdb", 'duckdb.sql("""',
         "    SELECT s.name, s.name_romanized, count(*) AS statements",
-        f"    FROM '{base}data/attributions/{PARQUET}' a",
-        f"    JOIN '{base}data/speakers/{PARQUET}' s USING (speaker_id)",
+        f"    FROM '{base}{layout.data_file('attributions')}' a",
+        f"    JOIN '{base}{layout.data_file('speakers')}' s USING (speaker_id)",
         '    GROUP BY ALL ORDER BY statements DESC', '""").show()', "```"])
 
 
@@ -231,7 +232,7 @@ def data_dictionary(r: Release | None = None) -> str:
                 f"Primary key: `{', '.join(schema['x-primary-key'])}`." + (f" References: {'; '.join(keys)}." if keys else ""), "",
                 "| column | type | meaning |", "| --- | --- | --- |"]
         for name, prop in schema["properties"].items():
-            out.append(f"| `{name}` | {_type_name(prop)} | {_cell(prop['description'])}{_constraints(prop)} |")
+            out.append(f"| `{name}` | {card_type(prop)} | {_cell(prop['description'])}{_constraints(prop)} |")
         out.append("")
     return "\n".join(out).rstrip()
 
@@ -249,15 +250,6 @@ def _constraints(prop: dict) -> str:
     if "minimum" in prop:
         notes.append(f"≥ {prop['minimum']}")
     return f" ({'; '.join(notes)})" if notes else ""
-
-
-def _type_name(prop: dict) -> str:
-    base = next(t for t in schemas.types_of(prop) if t != "null")
-    if base == "array":
-        base = f"list of {_type_name(prop['items'])}"
-    elif base == "object":
-        base = "struct {" + ", ".join(f"{k}: {_type_name(v)}" for k, v in prop["properties"].items()) + "}"
-    return base + (" or null" if schemas.nullable(prop) else "")
 
 
 def errata_list(r: Release) -> str:

@@ -21,11 +21,10 @@ import json
 from pathlib import Path
 
 from .. import about, schemas
-from ..layout import file_entry, parquet_path
+from ..column_types import arrow_type, base_type, croissant_type, nullable, table_schema_type
+from ..layout import CROISSANT, DATAPACKAGE, LICENSE_COPY, file_entry, parquet_path
 from ..version import RELEASE_DATE
 
-CROISSANT = "croissant.json"
-DATAPACKAGE = "datapackage.json"
 CROISSANT_VERSION = "http://mlcommons.org/croissant/1.1"
 PARQUET_MEDIA_TYPE = "application/x-parquet"  # the encodingFormat mlcroissant reads as Parquet
 
@@ -44,7 +43,6 @@ CROISSANT_CONTEXT = {
     "samplingRate": "cr:samplingRate", "sc": "https://schema.org/", "separator": "cr:separator", "source": "cr:source",
     "subField": "cr:subField", "transform": "cr:transform",
 }
-CROISSANT_TYPES = {"string": "sc:Text", "integer": "sc:Integer", "boolean": "sc:Boolean", "number": "sc:Float"}
 
 
 def write_catalogs(root: Path, tables: dict, version: str, profile: about.Profile = about.PROJECT,
@@ -60,10 +58,6 @@ def write_catalogs(root: Path, tables: dict, version: str, profile: about.Profil
 
 def _write_json(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-
-
-def _base_type(prop: dict) -> str:
-    return next(t for t in schemas.types_of(prop) if t != "null")
 
 
 def _source_note(document: dict) -> str:
@@ -86,7 +80,7 @@ def croissant(files: dict[str, dict], version: str, document: dict, profile: abo
         "citeAs": about.bibtex(version, profile, repo_id),
         "license": [{"@type": "sc:CreativeWork", "name": f"{about.ANNOTATIONS_LICENSE} (the annotations)",
                      "url": about.ANNOTATIONS_LICENSE_URL},
-                    {"@type": "sc:CreativeWork", "name": f"Article text: rights reserved (see {about.LICENSE_FILE})",
+                    {"@type": "sc:CreativeWork", "name": f"Article text: rights reserved (see {LICENSE_COPY})",
                      "description": profile.text_rights}],
         "keywords": list(profile.keywords), "inLanguage": languages,
         "distribution": [_file_object(t, files[t]) for t in schemas.TABLES],
@@ -118,15 +112,14 @@ def _record_set(table: str) -> dict:
 def _field(table: str, field_id: str, column: str, prop: dict, json_path: list[str]) -> dict:
     """A column as a Croissant Field: lists are `isArray` (shape -1), objects have `subField`s
     read from the same column through a jsonPath transform (mlcroissant's own reading)."""
-    base = _base_type(prop)
-    is_array = base == "array"
+    is_array = base_type(prop) == "array"
     item = prop["items"] if is_array else prop
     out = {"@type": "cr:Field", "@id": field_id, "name": field_id.rsplit("/", 1)[1],
            "description": prop.get("description") or item.get("description", "")}
-    if _base_type(item) == "object":
+    if base_type(item) == "object":
         out["subField"] = [_field(table, f"{field_id}/{k}", column, v, json_path + [k]) for k, v in item["properties"].items()]
     else:
-        out["dataType"] = CROISSANT_TYPES[_base_type(item)]
+        out["dataType"] = croissant_type(item)
         out["source"] = {"fileObject": {"@id": f"{table}-parquet"}, "extract": {"column": column}}
         if json_path:
             out["source"]["transform"] = [{"jsonPath": p} for p in json_path]
@@ -147,7 +140,7 @@ def datapackage(files: dict[str, dict], version: str, document: dict, profile: a
         "keywords": list(profile.keywords),
         "licenses": [{"name": about.ANNOTATIONS_LICENSE, "path": about.ANNOTATIONS_LICENSE_URL,
                       "title": "Creative Commons Attribution 4.0 (the annotations: every column not copied from the article)"},
-                     {"path": about.LICENSE_FILE, "title": "Article text: rights reserved by its author (see LICENSE.md)"}],
+                     {"path": LICENSE_COPY, "title": f"Article text: rights reserved by its author (see {LICENSE_COPY})"}],
         "resources": [_resource(t, files[t]) for t in schemas.TABLES],
     }
 
@@ -162,8 +155,8 @@ def _resource(table: str, entry: dict) -> dict:
 
 
 def _dp_field(name: str, prop: dict) -> dict:
-    base = _base_type(prop)
-    constraints = {"required": not schemas.nullable(prop)}
+    base = base_type(prop)
+    constraints = {"required": not nullable(prop)}
     if "enum" in prop:
         constraints["enum"] = list(prop["enum"])
     if "pattern" in prop:
@@ -171,11 +164,10 @@ def _dp_field(name: str, prop: dict) -> dict:
         constraints["pattern"] = prop["pattern"].removeprefix("^").removesuffix("$")
     if "minimum" in prop:
         constraints["minimum"] = prop["minimum"]
-    out = {"name": name, "type": base, "description": prop["description"], "constraints": constraints}
+    out = {"name": name, "type": table_schema_type(prop), "description": prop["description"], "constraints": constraints}
     if base == "array":      # see the module docstring: frictionless gets NumPy arrays for lists
-        out["type"] = "any"
-        out["description"] += f" (Parquet type {schemas.arrow_type(prop)}; Table Schema type `any`, see the card.)"
-    elif base == "integer" and schemas.nullable(prop):
+        out["description"] += f" (Parquet type {arrow_type(prop)}; Table Schema type `any`, see the card.)"
+    elif base == "integer" and nullable(prop):
         out["missingValues"] = ["", "nan"]   # a null read through pandas is float NaN
     return out
 

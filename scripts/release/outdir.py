@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .. import about
 from ..errors import UsageError
-from ..layout import CURATION_COPY, MANIFEST, SOURCE_COPY
+from ..layout import CURATION_COPY, MANIFEST, SOURCE_COPY, SOURCE_DIR
 
 try:
     import fcntl
@@ -103,8 +103,8 @@ def _resolved(paths: list[Path | None]) -> list[Path]:
 def _only_own_inputs(folder: Path, inputs: list[Path]) -> bool:
     """Only source/ at the top, and in it only the inputs of this build, as real files."""
     own = {folder / SOURCE_COPY, folder / CURATION_COPY} & set(_resolved(inputs))
-    source = folder / "source"
-    if not own or os.listdir(folder) != ["source"] or source.is_symlink():
+    source = folder / SOURCE_DIR
+    if not own or os.listdir(folder) != [SOURCE_DIR] or source.is_symlink():
         return False
     return all(not (source / name).is_symlink() and source / name in own for name in os.listdir(source))
 

@@ -13,7 +13,7 @@ from .. import schemas
 from .card import write_card
 from .catalog import write_catalogs
 from ..errors import Warnings
-from ..layout import CURATION_COPY, MANIFEST, META_KEY, SOURCE_COPY, WARNINGS, content_hash, file_entry, parquet_path, release_files
+from ..layout import CURATION_COPY, MANIFEST, META_KEY, SCHEMA_DIR, SOURCE_COPY, WARNINGS, schema_name, content_hash, file_entry, parquet_path, release_files
 from .figure import write_figure
 
 # page checksums let validate tell a damaged page (file-corrupt) from a merely altered file
@@ -26,7 +26,7 @@ def write_release(root: Path, doc, tables: dict[str, list[dict]], version: str) 
     repo_id = doc.curation.repo_id
     for table, rows in tables.items():
         write_parquet(parquet_path(root, table), table, rows, _file_metadata(table, version, doc.source.sha256, repo_id))
-    write_schemas(root / "schema", repo_id, version)
+    write_schemas(root / SCHEMA_DIR, repo_id, version)
     write_warnings(root, doc.warnings)
     write_figure(root, tables)
     write_card(root, tables, version, doc.profile, repo_id, doc.warnings)
@@ -61,7 +61,7 @@ def write_schemas(dest: Path, repo_id: str | None, version: str) -> None:
     """The project's schemas with the release's `$id` (schemas.schema_text)."""
     dest.mkdir(parents=True, exist_ok=True)
     for table in schemas.TABLES:
-        (dest / f"{table}.schema.json").write_text(schemas.schema_text(table, schemas.schema_id(table, repo_id, version)), encoding="utf-8")
+        (dest / schema_name(table)).write_text(schemas.schema_text(table, schemas.schema_id(table, repo_id, version)), encoding="utf-8")
 
 
 def write_manifest(root: Path, tables: dict[str, list[dict]], version: str, repo_id: str | None = None) -> None:

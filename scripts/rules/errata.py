@@ -33,7 +33,7 @@ def check_anchors(text: str, cur) -> list[tuple[int, int]]:
             failures.append(str(exc))
     if failures:
         n = len(failures)
-        raise BuildError(str(cur.path), f"{n} curated {'entry that no longer matches' if n == 1 else 'entries that no longer match'} the source",
+        raise BuildError("curation-out-of-date", str(cur.path), f"{n} curated {'entry that no longer matches' if n == 1 else 'entries that no longer match'} the source",
                          "each curated entry to match the source text; these do not:\n  " + "\n  ".join(failures))
     return spans
 
@@ -42,12 +42,12 @@ def anchor(text: str, context: str, printed: str, where: str) -> tuple[int, int]
     """Locate `printed` inside the one place where `context` occurs."""
     hits = _find_all(text, context)
     if len(hits) != 1:
-        raise BuildError(where, f"context {context!r} {len(hits)} times in the source", "exactly once")
+        raise BuildError("context-not-unique", where, f"context {context!r} {len(hits)} times in the source", "exactly once")
     if "\n" in printed:
-        raise BuildError(where, f"printed text {printed!r} across a line end", "an erratum within one line (one block)")
+        raise BuildError("erratum-across-lines", where, f"printed text {printed!r} across a line end", "an erratum within one line (one block)")
     inner = _find_all(context, printed)
     if len(inner) != 1:
-        raise BuildError(where, f"printed text {printed!r} {len(inner)} times inside its context", "exactly once")
+        raise BuildError("printed-not-unique", where, f"printed text {printed!r} {len(inner)} times inside its context", "exactly once")
     start = hits[0] + inner[0]
     return start, start + len(printed)
 

@@ -247,7 +247,7 @@ def _apply_curation(speakers: list[Speaker], curation, warnings: Warnings) -> No
         _curate(sp, entry, curation.path, warnings)
     missing = [n for n in curated if n not in seen]
     if missing:
-        raise BuildError(str(curation.path), f"curated speaker(s) {missing} that the text never attributes a statement to",
+        raise BuildError("curated-speaker-unattributed", str(curation.path), f"curated speaker(s) {missing} that the text never attributes a statement to",
                          "every curated speaker to be found speaking in the source")
 
 
@@ -271,7 +271,7 @@ def _curate(sp: Speaker, entry: dict, path, warnings: Warnings) -> None:
         return
     by_role = {a["role"]: a for a in entry["affiliations"]}
     if set(by_role) != set(sp.roles):
-        raise BuildError(where, f"curated roles {sorted(by_role)} while the text prints {sp.roles}", "one curated split per role as printed")
+        raise BuildError("curated-roles-mismatch", where, f"curated roles {sorted(by_role)} while the text prints {sp.roles}", "one curated split per role as printed")
     sp.affiliations = [{"organization": by_role[r].get("organization"), "title": by_role[r]["title"]} for r in sp.roles]
 
 

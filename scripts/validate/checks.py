@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from .. import schemas
-from ..card_features import yaml_features
+from .. import layout, schemas
+from ..column_types import hf_features
 from ..layout import CARD, parquet_path
 from ..reading import ReleaseFolder, Unreadable, load_yaml
 from .report import Report
@@ -179,7 +179,7 @@ def check_card(folder: ReleaseFolder, files: dict, version: str | None, report: 
         report.add("card-mismatch", None, None, CARD, f"the card's YAML does not parse: {str(exc)[:300]}")
         return
     if not isinstance(meta, dict):
-        report.add("card-mismatch", None, None, "README.md", "the card's YAML is not a mapping")
+        report.add("card-mismatch", None, None, CARD, "the card's YAML is not a mapping")
         return
     # a table without rows is no config: `datasets` cannot load it (card.loadable)
     wanted = {t for t in schemas.TABLES if t not in files or files[t].rows}
@@ -211,7 +211,7 @@ def _int(value) -> int:
 
 
 def _check_info(info: dict, table: str, f, report: Report) -> None:
-    features, wanted = info.get("features"), yaml_features(schemas.load_schema(table))
+    features, wanted = info.get("features"), hf_features(schemas.load_schema(table)["properties"])
     if features != wanted:
         features = features if isinstance(features, list) else [features]
         first = next(i for i, (x, y) in enumerate(zip_longest(features, wanted)) if x != y)
@@ -266,7 +266,7 @@ def _data_files(value) -> list[tuple]:
 def check_schema_copies(folder: ReleaseFolder, ids: dict[str, str], report: Report) -> None:
     """Each copy is the project's schema with this release's `$id` (see schemas.schema_text)."""
     for table in schemas.TABLES:
-        rel = f"schema/{table}.schema.json"
+        rel = layout.schema_copy(table)
         expected = schemas.schema_text(table, ids[table]).encode("utf-8")
         try:
             copy = folder.read(rel, len(expected) + 1)

@@ -13,7 +13,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from .. import about, schemas
+from .. import about, layout, schemas
 from ..release import catalog
 from ..release.card import Release, blank_regions, render_file
 
@@ -124,8 +124,8 @@ def _check_catalogs(folder: ReleaseFolder, tables: dict, version: str, profile, 
             return
         entries[table] = {"path": rel, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
     document = tables["document"][0]
-    wanted = {"croissant.json": catalog.croissant(entries, version, document, profile, about.languages(tables), repo_id),
-              "datapackage.json": catalog.datapackage(entries, version, document, profile, repo_id)}
+    wanted = {layout.CROISSANT: catalog.croissant(entries, version, document, profile, about.languages(tables), repo_id),
+              layout.DATAPACKAGE: catalog.datapackage(entries, version, document, profile, repo_id)}
     for name in CATALOGS:
         try:
             found = loads_json(folder.read(name, MAX_TEXT_BYTES), name)

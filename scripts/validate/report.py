@@ -7,6 +7,7 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from ..escape import printable
+from ..layout import MANIFEST
 
 # Every code the validator can emit, with what it means; the CLI's --help and the card list them.
 CODES = {
@@ -44,7 +45,7 @@ CODES = {
     "affiliation-mismatch": "a speaker's affiliations do not split its roles (organization + title == role)",
     "card-mismatch": "the card's metadata (configs, dataset_info) disagrees with the files",
     "schema-copy-mismatch": "the release's copy of a JSON Schema differs from the project's",
-    "manifest-missing": "MANIFEST.json is absent or unreadable",
+    "manifest-missing": f"{MANIFEST} is absent or unreadable",
     "manifest-unsafe-path": "a manifest path leaves the release folder",
     "manifest-file-missing": "a file listed in the manifest is absent",
     "manifest-extra-file": "a file in the release is not listed in the manifest",
