@@ -1,5 +1,5 @@
 """What the dataset is, said once: its name, summary, license and citation; and where the files
-that ship with the package are.
+that ship with the package are (where a project's folders are: layout.py).
 
 The card, the Croissant and Data Package descriptors and the publish command all describe the
 same release; they read these facts from here so that the three never disagree. Facts about
@@ -26,25 +26,6 @@ CARD_TEMPLATE = shipped(PACKAGE / "project" / layout.PROJECT_CARD, CHECKOUT / la
 LICENSE_TEMPLATE = shipped(PACKAGE / "project" / "LICENSE-DATA.md", CHECKOUT / "LICENSE-DATA.md")
 GENERIC_CARD_TEMPLATE = PACKAGE / "release" / "card_generic.md"
 GENERIC_LICENSE_TEMPLATE = PACKAGE / "release" / "license_generic.md"
-
-# The project's layout: a folder holding dataset/source/article.txt is a project root.
-SOURCE_IN_ROOT = layout.PROJECT_SOURCE
-
-
-def project_root() -> Path | None:
-    """The folder whose `dataset/` the commands use by default: the current directory when it
-    holds dataset/source/article.txt; None otherwise, and then the commands ask for --source/--out
-    or a folder. Never the checkout of an editable install from elsewhere: a command run in the
-    wrong folder must say so, not quietly check or rebuild another one."""
-    if (Path.cwd() / SOURCE_IN_ROOT).is_file():
-        return Path.cwd()
-    return None
-
-
-def default_release() -> Path | None:
-    root = project_root()
-    return root / layout.PROJECT_RELEASE if root else None
-
 
 NAME = "jd-wechat-commentary"
 PRETTY_NAME = "JD x WeChat shopping entry: expert commentary with speaker attribution"

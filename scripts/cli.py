@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from . import layout
-from .about import default_release
+from .layout import default_release
 from .errors import BuildError, UsageError
 from .escape import printable
 

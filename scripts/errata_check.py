@@ -102,7 +102,7 @@ CASES = {"not-listed": "the reference changes it; not an erratum",
 
 
 def add_arguments(parser) -> None:
-    from .about import default_release
+    from .layout import default_release
     parser.add_argument("path", nargs="?", type=Path, default=default_release(), help="release folder (default: dataset/)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
 

@@ -25,7 +25,6 @@ BUILD_ERROR_CODES = {
     "unreadable-file": "an input file cannot be read",
     "invalid-yaml": "the curated file is not valid YAML",
     "duplicate-yaml-key": "a mapping of the curated file has the same key twice",
-    "yaml-too-deep": "the curated file nests deeper than a curated file can",
     "curation-not-a-mapping": "the curated file is not a mapping with document, speakers, errata",
     "curation-entry-not-a-mapping": "an entry of the curated file is not a mapping",
     "unknown-curation-key": "an entry of the curated file has a key it may not have",

@@ -37,6 +37,23 @@ PROJECT_README = "README.md"
 PROJECT_SOURCE = Path(PROJECT_RELEASE) / SOURCE_DIR / SOURCE_NAME
 
 
+
+
+def project_root() -> Path | None:
+    """The folder whose `dataset/` the commands use by default: the current directory when it
+    holds dataset/source/article.txt; None otherwise, and then the commands ask for --source/--out
+    or a folder. Never the checkout of an editable install from elsewhere: a command run in the
+    wrong folder must say so, not quietly check or rebuild another one."""
+    if (Path.cwd() / PROJECT_SOURCE).is_file():
+        return Path.cwd()
+    return None
+
+
+def default_release() -> Path | None:
+    root = project_root()
+    return root / PROJECT_RELEASE if root else None
+
+
 def schema_name(table: str) -> str:
     return f"{table}.schema.json"
 

@@ -80,7 +80,7 @@ class PublishError(Exception):
 
 def add_arguments(parser) -> None:
     parser.add_argument("--repo-id", required=True, help="the dataset repository, OWNER/NAME (it must exist)")
-    parser.add_argument("--dir", type=Path, default=about.default_release(),
+    parser.add_argument("--dir", type=Path, default=layout.default_release(),
                         help="release folder (default: dataset/ of the current project folder)")
     parser.add_argument("--private", action="store_true",
                         help="publish only if the repository is private (for a release whose text you may not redistribute)")

@@ -169,8 +169,6 @@ def _load_yaml(path: Path, data: bytes) -> dict:
             raw = loader.get_single_data()
         finally:
             loader.dispose()
-    except RecursionError:
-        raise BuildError("yaml-too-deep", str(path), "YAML nested too deeply", "a YAML mapping") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)

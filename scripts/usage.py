@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .about import SOURCE_IN_ROOT
 from .errors import UsageError
-from .layout import DATA_DIR, MANIFEST
+from .layout import DATA_DIR, MANIFEST, PROJECT_SOURCE
 
 RELEASE_FIX = f"give a release folder that build wrote (it holds {MANIFEST} and {DATA_DIR}/), e.g. dataset"
 JSONL_FIX = "give --table a JSON Lines file: one JSON object (one record) per line"
@@ -29,7 +28,7 @@ def release_folder(path, given: str = "DIR", also: tuple[str, ...] = ()) -> Path
 
 def no_default(what: str, fix: str) -> UsageError:
     """No argument given and no project folder here: never another folder silently."""
-    return UsageError(Path.cwd(), f"no {SOURCE_IN_ROOT} in this folder, so there is no default {what}", fix)
+    return UsageError(Path.cwd(), f"no {PROJECT_SOURCE} in this folder, so there is no default {what}", fix)
 
 
 def jsonl_file(path) -> Path:

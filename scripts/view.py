@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 
 from . import layout, schemas
-from .about import default_release
+from .layout import default_release
 from .layout import WARNINGS, parquet_path, read_parquet
 from .marks import Span, render_line
 from .usage import no_default

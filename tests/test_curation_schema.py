@@ -47,6 +47,7 @@ BAD = {  # a curated file that the schema and the build both refuse, with the bu
     "repo id not OWNER/NAME": ("document: {repo_id: just-a-name}\n", "bad-repo-id"),
     "document id not a slug": ("document: {document_id: Not A Slug}\n", "bad-document-id"),
     "empty title": ("document: {title: ''}\n", "bad-curation-value"),
+    "speaker not a mapping": ("speakers:\n- 王小明\n", "curation-entry-not-a-mapping"),
     "affiliations not a list": ("speakers:\n- name: 王小明\n  affiliations: 院長\n", "bad-curation-value"),
 }
 
@@ -58,3 +59,10 @@ def test_a_curated_file_the_schema_refuses_the_build_refuses_with_a_code(case, t
     with pytest.raises(BuildError) as caught:
         source.curation_from_bytes(tmp_path / "curation.yaml", text.encode("utf-8"))
     assert caught.value.code == code
+
+
+def test_yaml_nested_deeper_than_any_curated_file_is_invalid_yaml(tmp_path):
+    deep = "speakers:\n- name: " + "[" * 200 + "]" * 200 + "\n"
+    with pytest.raises(BuildError) as caught:
+        source.curation_from_bytes(tmp_path / "curation.yaml", deep.encode("utf-8"))
+    assert caught.value.code == "invalid-yaml" and "nested deeper than" in str(caught.value)

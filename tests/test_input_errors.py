@@ -236,3 +236,15 @@ def test_cli_build_reports_the_error_and_exits_1(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"error: {CURATION}: found 1 curated entry") and "errata[26]" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_curated_roles_that_are_not_the_roles_the_text_prints(tmp_path):
+    # 劉俊斌 is printed as 網經社電子商務研究中心特約研究員 only; 知名天使投資人 is printed too, but for 郭濤
+    def give_another_role(data):
+        entry = next(s for s in data["speakers"] if s["name"] == "劉俊斌")
+        entry["affiliations"] = [{"role": "知名天使投資人", "organization": None, "title": "知名天使投資人"}]
+    path = write_curation(tmp_path, give_another_role)
+    with pytest.raises(BuildError) as exc:
+        build_tables(SOURCE, path, Warnings())
+    assert exc.value.code == "curated-roles-mismatch"
+    assert "curated roles ['知名天使投資人'] while the text prints ['網經社電子商務研究中心特約研究員']" in str(exc.value)

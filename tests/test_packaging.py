@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATASET, ROOT
-from jd_wechat_commentary import about, schemas
+from jd_wechat_commentary import about, layout, schemas
 
 PROJECT_FILES = ("pyproject.toml", "README.md", "LICENSE", "LICENSE-DATA.md", "CARD.md")
 SHIPPED = {  # path in the wheel -> file in the repository
@@ -131,7 +131,7 @@ def test_editable_install_never_falls_back_to_the_checkout(tmp_path, monkeypatch
     assert about.PACKAGE == ROOT / "scripts" and about.CARD_TEMPLATE == ROOT / "CARD.md"
     assert schemas.SCHEMA_DIR == ROOT / "schema"
     monkeypatch.chdir(tmp_path)
-    assert about.project_root() is None and about.default_release() is None
+    assert layout.project_root() is None and layout.default_release() is None
     (tmp_path / "dataset" / "source").mkdir(parents=True)
     (tmp_path / "dataset" / "source" / "article.txt").write_text("x", encoding="utf-8")
-    assert about.project_root() == tmp_path and about.default_release() == tmp_path / "dataset"
+    assert layout.project_root() == tmp_path and layout.default_release() == tmp_path / "dataset"
