@@ -24,7 +24,9 @@ ROW_GROUP = 1_000       # rows a task holds in memory per config before writing 
 def add_arguments(p) -> None:
     sub = p.add_subparsers(dest="corpus_command", metavar="ACTION")
     b = sub.add_parser("build", help="build a corpus release from many articles, then validate it")
-    b.add_argument("input", type=Path, metavar="INPUT", help="a folder of .txt articles, or a .jsonl / .parquet file with id and text")
+    b.add_argument("input", metavar="INPUT",
+                   help="a folder of .txt articles, a .jsonl / .parquet file with id and text, or hf:DATASET[:SPLIT] "
+                        "(a local Hugging Face dataset folder or a repository id in the local cache; read offline)")
     b.add_argument("--out", type=Path, required=True, help="the corpus folder: new, empty, or an earlier run of the same command (resumed)")
     b.add_argument("--workers", type=int, default=1, help="tasks run at the same time on this machine (default 1)")
     b.add_argument("--tasks", type=int, default=None, help="tasks the input is split into (default: --workers)")
@@ -83,11 +85,11 @@ def build_corpus(input_path: Path, out: Path, workers: int = 1, tasks: int = 1, 
         import datatrove  # noqa: F401
     except ImportError:
         raise UsageError("corpus build", "datatrove is not installed", "pip install -c requirements.lock -e '.[corpus]'") from None
-    from .corpus_input import input_kind
-    input_kind(Path(input_path))
+    from .corpus_input import input_identity
+    identity = input_identity(input_path)     # a missing input is a usage error before --out is touched
     out = Path(out)
     work = out / WORK
-    _claim(out, {"input": str(Path(input_path).resolve()), "tasks": tasks, "max_rows": max_rows, "row_group": row_group,
+    _claim(out, {"input": identity, "tasks": tasks, "max_rows": max_rows, "row_group": row_group,
                  "version": DATASET_VERSION})
     pipeline = _pipeline(input_path, work / "staging", max_rows, row_group, DATASET_VERSION)
     try:
