@@ -32,6 +32,9 @@ def add_arguments(p) -> None:
     b.add_argument("--tasks", type=int, default=None, help="tasks the input is split into (default: --workers)")
     b.add_argument("--executor", choices=("local", "ray"), default="local", help="datatrove executor (default local)")
     b.add_argument("--max-rows", type=int, default=MAX_ROWS, help=f"rows per shard at most (default {MAX_ROWS})")
+    b.add_argument("--repo-id", default=None, metavar="OWNER/NAME",
+                   help="the Hugging Face dataset repository the corpus is built for (its card, catalogs and manifest "
+                        "name it; `publish` requires it); a rerun with another one rewrites only those files")
     b.add_argument("--no-validate", action="store_true", help="skip the validation after the build")
     v = sub.add_parser("validate", help="validate a corpus release shard by shard")
     v.add_argument("path", type=Path, metavar="DIR")
@@ -54,8 +57,14 @@ def _run_build(args) -> int:
         value = getattr(args, name)
         if value is not None and value < 1:
             raise UsageError(f"--{name.replace('_', '-')} {value}", "not a positive number", "give 1 or more")
+    if args.repo_id is not None:
+        from .publish import repo_id_problem
+        problem = repo_id_problem(args.repo_id)
+        if problem:
+            raise UsageError(f"--repo-id {args.repo_id}", problem, "give the dataset repository as OWNER/NAME")
     summary, report = build_corpus(args.input, args.out, workers=args.workers, tasks=args.tasks or args.workers,
-                                   executor=args.executor, max_rows=args.max_rows, validate=not args.no_validate)
+                                   executor=args.executor, max_rows=args.max_rows, validate=not args.no_validate,
+                                   repo_id=args.repo_id)
     articles, rejects = summary.get("articles", {}).get("built", 0), sum(summary.get("rejects", {}).values())
     print(f"built {args.out}: {articles} article(s), {rejects} rejected (config rejects)")
     if report is not None:
@@ -75,9 +84,10 @@ def _run_validate(args) -> int:
     return 0 if report.valid else 1
 
 
-def build_corpus(input_path: Path, out: Path, workers: int = 1, tasks: int = 1, executor: str = "local",
-                 max_rows: int = MAX_ROWS, row_group: int = ROW_GROUP, validate: bool = True):
-    """Build (or resume) the corpus; returns the summary and the validation report (None without)."""
+def build_corpus(input_path: Path | str, out: Path, workers: int = 1, tasks: int = 1, executor: str = "local",
+                 max_rows: int = MAX_ROWS, row_group: int = ROW_GROUP, validate: bool = True, repo_id: str | None = None):
+    """Build (or resume) the corpus; returns the summary and the validation report (None without).
+    `repo_id` is not a setting of the run (the shards do not depend on it), only of its finish."""
     from .corpus_release import WORK, finish
     from .version import DATASET_VERSION
 
@@ -94,7 +104,7 @@ def build_corpus(input_path: Path, out: Path, workers: int = 1, tasks: int = 1, 
     pipeline = _pipeline(input_path, work / "staging", max_rows, row_group, DATASET_VERSION)
     try:
         _executor(executor, pipeline, tasks, workers, work / "logs").run()
-        summary = finish(out, DATASET_VERSION, _empty_shard)
+        summary = finish(out, DATASET_VERSION, _empty_shard, repo_id)
     except OSError as exc:     # a full disk, a folder taken away: the OS's words; rerun to resume
         from .errors import BuildError
         raise BuildError(str(out), f"an OS error while building the corpus ({exc})",

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections import Counter
 from pathlib import Path
 
 from datatrove.pipeline.base import PipelineStep
 
 from . import corpus_schema
 from .corpus_input import document_id_for
+from .corpus_summary import Summary
 
 # Which input rule refused an article, from the start of the BuildError's `found` (source.py, inputs.py).
 REJECT_CODES = (("bytes that are not UTF-8", "not-utf8"), ("an empty file", "empty"), ("only whitespace", "empty"),
@@ -112,7 +112,7 @@ class ShardWriter(PipelineStep):
             files[config].add(rows)
         for w in meta.get("warnings", []):
             warn.write(json.dumps({"document_id": doc_id, **w}, ensure_ascii=False, sort_keys=True) + "\n")
-        summary.add(tables, meta)
+        summary.add(tables, [w["code"] for w in meta.get("warnings", [])])
 
 
 class _ShardFiles:
@@ -155,40 +155,6 @@ class _ShardFiles:
             self._flush(len(self.buffer))
         if self.writer is not None:
             self._close_file()
-
-
-class Summary:
-    """What the card counts, gathered while writing (so the card never rereads the shards)."""
-
-    def __init__(self):
-        self.counts = {k: Counter() for k in ("articles", "rejects", "script", "outlet", "rows", "rule_id", "speaker_rule",
-                                              "speakers_per_article", "warnings")}
-
-    def reject(self, code: str) -> None:
-        self.counts["rejects"][code] += 1
-
-    def add(self, tables: dict, meta: dict) -> None:
-        c, doc = self.counts, tables["document"][0]
-        c["articles"]["built"] += 1
-        c["articles"]["chars"] += doc["n_chars"]
-        c["script"][doc["script"]] += 1
-        c["outlet"][doc["outlet"] or "(none)"] += 1
-        c["rows"].update({t: len(rows) for t, rows in tables.items()})
-        c["rule_id"].update(r["rule_id"] for r in tables["attributions"])
-        c["speaker_rule"].update(r["speaker_rule"] for r in tables["attributions"])
-        c["speakers_per_article"][str(len(tables["speakers"]))] += 1
-        c["warnings"].update(w["code"] for w in meta.get("warnings", []))
-
-    def to_dict(self) -> dict:
-        return {k: dict(sorted(v.items())) for k, v in self.counts.items()}
-
-
-def merge_summaries(parts) -> dict:
-    total = {}
-    for part in parts:
-        for key, counts in part.items():
-            total.setdefault(key, Counter()).update(counts)
-    return {k: dict(sorted(v.items())) for k, v in sorted(total.items())}
 
 
 def _remove_earlier_attempt(staging: Path, rank: int) -> None:

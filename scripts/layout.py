@@ -143,3 +143,26 @@ def release_paths(curated: bool = True) -> list[str]:
 
 def release_files(root: Path) -> list[Path]:
     return sorted(p for p in Path(root).rglob("*") if p.is_file() and p.name != MANIFEST)
+
+
+# ---------------------------------------------------------------- a corpus release (corpus_release.py)
+# The same files as a release, its tables sharded, plus the build's counts and its work folder.
+CORPUS_WORK = ".corpus"              # datatrove's logs and completion markers, the staging area; never published
+CORPUS_SUMMARY = "summary.json"      # the counts the card shows, gathered while writing
+
+
+def shard_name(index: int, count: int) -> str:
+    return f"train-{index:05d}-of-{count:05d}.parquet"
+
+
+def shard_folder(root: Path, config: str) -> Path:
+    return Path(root) / "data" / config
+
+
+def shard_pattern(config: str) -> str:
+    """The shards of a config as the card's data_files and the catalogs name them."""
+    return f"data/{config}/train-*.parquet"
+
+
+def schema_copy(root: Path, table: str) -> Path:
+    return Path(root) / "schema" / f"{table}.schema.json"
