@@ -240,10 +240,10 @@ def check_articles(root: Path, report: Report, summary: Summary) -> tuple[int, b
     constraints were checked column-wise as the shards streamed."""
     from . import schemas
 
-    streams = {t: _Stream(_rows(root, t)) for t in schemas.TABLES if t != "document"}
     doc_columns = schemas.columns("document")
     n = 0
     try:
+        streams = {t: _Stream(_rows(root, t)) for t in schemas.TABLES if t != "document"}
         for doc in _rows(root, "document"):
             doc_id = doc.get("document_id")
             tables = {"document": [{k: doc.get(k) for k in doc_columns}]}
@@ -282,10 +282,13 @@ def _with_rejects_and_warnings(root: Path, summary: Summary) -> dict | None:
 def _check_generated(root: Path, manifest: dict, counted: dict, recounted: dict | None, report: Report) -> None:
     """summary.json agrees with the rows (and, when the articles were checked, with what they
     count), and the card and catalogs are what the build writes from it."""
+    from .corpus_card import config_stats
+    try:
+        stats = {c: config_stats(shards(root, c)) for c in corpus_schema.CONFIGS}
+    except (OSError, ValueError):
+        return      # a shard whose footer cannot be read: its config's check reports it
     try:
         summary = loads_json(read_regular(root / CORPUS_SUMMARY, MAX_TEXT_BYTES), CORPUS_SUMMARY)
-        from .corpus_card import config_stats
-        stats = {c: config_stats(shards(root, c)) for c in corpus_schema.CONFIGS}
         expected = generated_files(root, summary, stats, manifest.get("dataset_version"), manifest.get("repo_id"))
     except (Unreadable, OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         report.add("file-corrupt", None, None, CORPUS_SUMMARY, f"the counts cannot be read or used: {exc}")

@@ -342,3 +342,12 @@ def test_a_run_stopped_while_naming_the_shards_is_finished_by_a_rerun(tmp_path, 
     build_corpus(folder, tmp_path / "whole", tasks=2, max_rows=10)
     for config in corpus_schema.CONFIGS:
         assert rows(tmp_path / "out", config) == rows(tmp_path / "whole", config), config
+
+
+def test_a_shard_that_is_not_parquet_is_reported_not_raised(copy_of):
+    out = copy_of()
+    shard = sorted((out / "data" / "paragraphs").glob("*.parquet"))[0]
+    shard.write_bytes(b"PAR1 not a shard")
+    report = validate_corpus(out)       # the per-article pass streams this shard too
+    assert ("file-corrupt", "paragraphs", None) in report.flat() and "checksum-mismatch" in report.codes()
+    assert [p.field for p in report.problems if p.code == "file-corrupt"] == [shard.relative_to(out).as_posix()]
