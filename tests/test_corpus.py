@@ -351,3 +351,15 @@ def test_a_shard_that_is_not_parquet_is_reported_not_raised(copy_of):
     report = validate_corpus(out)       # the per-article pass streams this shard too
     assert ("file-corrupt", "paragraphs", None) in report.flat() and "checksum-mismatch" in report.codes()
     assert [p.field for p in report.problems if p.code == "file-corrupt"] == [shard.relative_to(out).as_posix()]
+
+
+def test_what_the_hub_adds_to_a_download_is_not_part_of_the_corpus(copy_of):
+    """As for a single release: `hf download --local-dir` writes .cache/huggingface/, every Hub
+    repository has .gitattributes; anything else unlisted is still an extra file."""
+    out = copy_of()
+    (out / ".gitattributes").write_text("*.parquet filter=lfs\n", encoding="utf-8")
+    (out / ".cache" / "huggingface" / "download").mkdir(parents=True)
+    (out / ".cache" / "huggingface" / "download" / "README.md.metadata").write_text("x", encoding="utf-8")
+    assert validate_corpus(out, articles=False).valid
+    (out / ".cache" / "other.txt").write_text("x", encoding="utf-8")
+    assert validate_corpus(out, articles=False).flat() == [("manifest-extra-file", None, None)]
