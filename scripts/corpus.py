@@ -88,22 +88,12 @@ def build_corpus(input_path: Path | str, out: Path, workers: int = 1, tasks: int
                  max_rows: int = MAX_ROWS, row_group: int = ROW_GROUP, validate: bool = True, repo_id: str | None = None):
     """Build (or resume) the corpus; returns the summary and the validation report (None without).
     `repo_id` is not a setting of the run (the shards do not depend on it), only of its finish."""
-    from .corpus_release import WORK, finish
+    from .corpus_release import finish
     from .version import DATASET_VERSION
 
+    pipeline, logs = prepare_pipeline(input_path, out, tasks, max_rows, row_group)
     try:
-        import datatrove  # noqa: F401
-    except ImportError:
-        raise UsageError("corpus build", "datatrove is not installed", "pip install -c requirements.lock -e '.[corpus]'") from None
-    from .corpus_input import input_identity
-    identity = input_identity(input_path)     # a missing input is a usage error before --out is touched
-    out = Path(out)
-    work = out / WORK
-    _claim(out, {"input": identity, "tasks": tasks, "max_rows": max_rows, "row_group": row_group,
-                 "version": DATASET_VERSION})
-    pipeline = _pipeline(input_path, work / "staging", max_rows, row_group, DATASET_VERSION)
-    try:
-        _executor(executor, pipeline, tasks, workers, work / "logs").run()
+        _executor(executor, pipeline, tasks, workers, logs).run()
         summary = finish(out, DATASET_VERSION, _empty_shard, repo_id)
     except OSError as exc:     # a full disk, a folder taken away: the OS's words; rerun to resume
         from .errors import BuildError
@@ -114,6 +104,27 @@ def build_corpus(input_path: Path | str, out: Path, workers: int = 1, tasks: int
         from .corpus_validate import validate_corpus
         report = validate_corpus(out, workers=workers if executor == "local" else 1, articles=True)
     return summary, report
+
+
+def prepare_pipeline(input_path: Path | str, out: Path, tasks: int, max_rows: int = MAX_ROWS,
+                     row_group: int = ROW_GROUP) -> tuple[list, Path]:
+    """The datatrove pipeline of `corpus build` and its logging folder, with `out` claimed for it
+    (new, empty, or the same run's): for an executor the command does not run itself, such as
+    datatrove's SlurmPipelineExecutor with `tasks` tasks. Running `corpus build` with the same
+    INPUT, --out, --tasks and --max-rows afterwards finds every task complete, then names the
+    shards, writes the card and manifest and validates."""
+    from .corpus_release import WORK
+    from .version import DATASET_VERSION
+
+    try:
+        import datatrove  # noqa: F401
+    except ImportError:
+        raise UsageError("corpus build", "datatrove is not installed", "pip install -c requirements.lock -e '.[corpus]'") from None
+    from .corpus_input import input_identity
+    identity = input_identity(input_path)     # a missing input is a usage error before --out is touched
+    out = Path(out)
+    _claim(out, {"input": identity, "tasks": tasks, "max_rows": max_rows, "row_group": row_group, "version": DATASET_VERSION})
+    return _pipeline(input_path, out / WORK / "staging", max_rows, row_group, DATASET_VERSION), out / WORK / "logs"
 
 
 def _pipeline(input_path, staging: Path, max_rows: int, row_group: int, version: str) -> list:
