@@ -18,6 +18,7 @@ from jd_wechat_commentary import corpus_schema
 from jd_wechat_commentary.corpus import build_corpus
 from jd_wechat_commentary.corpus_validate import validate_corpus
 from netguard import block_network
+from test_catalog import _decode     # mlcroissant's records as plain rows
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "tests" / "fixtures" / "articles").glob("*/article.txt"))
@@ -133,16 +134,6 @@ def test_catalogs_describe_every_config_and_its_shards(with_outlets):
         assert resource["path"] == [p.relative_to(with_outlets).as_posix() for p in sorted((with_outlets / "data" / config).glob("*.parquet"))]
         assert resource["schema"]["primaryKey"] == corpus_schema.primary_key(config)
         assert f" {tables[config]['rows']} rows;" in resource["description"]
-
-
-def _decode(value):
-    if isinstance(value, bytes):
-        return value.decode("utf-8")
-    if isinstance(value, list):
-        return [_decode(v) for v in value]
-    if isinstance(value, dict):
-        return {k.rsplit("/", 1)[1]: _decode(v) for k, v in value.items()}
-    return value
 
 
 def test_mlcroissant_reads_every_record_set_from_the_shards(with_outlets, monkeypatch):

@@ -15,7 +15,7 @@ from huggingface_hub.utils import filter_repo_objects
 from jd_wechat_commentary import publish
 from jd_wechat_commentary.cli import main
 from jd_wechat_commentary.corpus import build_corpus
-from netguard import block_network
+from test_publish import offline_guard as offline  # noqa: F401  (a fixture: no socket, no Hub client)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "tests" / "fixtures" / "articles").glob("*/article.txt"))
@@ -41,14 +41,6 @@ def corpus(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def bare(tmp_path_factory) -> Path:
     return build(tmp_path_factory.mktemp("bare"), None)
-
-
-@pytest.fixture()
-def offline(monkeypatch):
-    def no_hub():
-        raise AssertionError("publish tried to connect to the Hub")
-    monkeypatch.setattr(publish, "connect", no_hub)
-    return block_network(monkeypatch)
 
 
 def manifest_paths(root: Path) -> list[str]:
