@@ -21,18 +21,9 @@ import pyarrow.parquet as pq
 from . import corpus_schema
 from .corpus_release import shards
 from .diff import DiffError, _changed, _order, _primary_key, _show_key, _version
-from .layout import MANIFEST, json_type
-from .reading import MAX_TEXT_BYTES, Unreadable, loads_json, read_regular
+from .layout import json_type
 
 BATCH = 2_000
-
-
-def is_corpus(root: Path) -> bool:
-    """A corpus release says so in its manifest (kind: corpus)."""
-    try:
-        return loads_json(read_regular(Path(root) / MANIFEST, MAX_TEXT_BYTES), MANIFEST).get("kind") == "corpus"
-    except (Unreadable, ValueError, AttributeError):
-        return False
 
 
 def diff_corpora(old: Path, new: Path) -> dict:

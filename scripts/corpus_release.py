@@ -18,9 +18,17 @@ from . import corpus_schema
 from .corpus_card import ConfigStats, card, config_stats
 from .corpus_catalog import croissant, datapackage
 from .layout import CARD, CATALOGS, CORPUS_SUMMARY, CORPUS_WORK, MANIFEST, WARNINGS, schema_copy, shard_folder, shard_name
-from .reading import HUB_IGNORED_FILES, HUB_IGNORED_FOLDERS
+from .reading import HUB_IGNORED_FILES, HUB_IGNORED_FOLDERS, MAX_TEXT_BYTES, Unreadable, loads_json, read_regular
 
 WORK = CORPUS_WORK
+
+
+def is_corpus(root: Path) -> bool:
+    """A corpus release says so in its manifest (kind: corpus)."""
+    try:
+        return loads_json(read_regular(Path(root) / MANIFEST, MAX_TEXT_BYTES), MANIFEST).get("kind") == "corpus"
+    except (Unreadable, OSError, ValueError, AttributeError):
+        return False
 
 
 def finish(out: Path, version: str, empty_shard, repo_id: str | None = None) -> dict:

@@ -46,7 +46,8 @@ def run(args) -> int:
 
 def diff_releases(old: Path, new: Path) -> dict:
     old, new = Path(old), Path(new)
-    from .corpus_diff import diff_corpora, is_corpus
+    from .corpus_diff import diff_corpora
+    from .corpus_release import is_corpus
     corpus = (is_corpus(old), is_corpus(new))
     if all(corpus):
         return diff_corpora(old, new)

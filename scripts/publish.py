@@ -149,7 +149,7 @@ def plan_release(root: Path, repo_id: str, revision: str, private: bool = False)
     corpus release (corpus_publish.py) is validated shard by shard and goes by the large-folder upload."""
     import hashlib
 
-    from .corpus_diff import is_corpus
+    from .corpus_release import is_corpus
     from .reading import MAX_TEXT_BYTES, ReleaseFolder, loads_json
     from .validate import validate_release
 
