@@ -91,12 +91,16 @@ def build_corpus(input_path: Path | str, out: Path, workers: int = 1, tasks: int
     from .corpus_release import finish
     from .version import DATASET_VERSION
 
+    from .corpus_hf import DatasetUnreadable
+    from .errors import BuildError
+
     pipeline, logs = prepare_pipeline(input_path, out, tasks, max_rows, row_group)
     try:
         _executor(executor, pipeline, tasks, workers, logs).run()
         summary = finish(out, DATASET_VERSION, _empty_shard, repo_id)
+    except DatasetUnreadable as exc:
+        raise BuildError(*exc.args) from None
     except OSError as exc:     # a full disk, a folder taken away: the OS's words; rerun to resume
-        from .errors import BuildError
         raise BuildError(str(out), f"an OS error while building the corpus ({exc})",
                          "a writable folder with room for the corpus; the same command resumes the work") from exc
     report = None

@@ -27,6 +27,12 @@ FIX = ("give hf:FOLDER[:SPLIT] (a local dataset folder) or hf:OWNER/NAME[:SPLIT]
        "cache (hf download OWNER/NAME --repo-type dataset), with columns id and text")
 
 
+class DatasetUnreadable(Exception):
+    """Rows that `datasets` cannot read once the build has started (a damaged data file). Its args
+    are a BuildError's (where, found, expected), kept plain so that it crosses datatrove's worker
+    processes as it is; corpus.build_corpus turns it into that BuildError."""
+
+
 @dataclass(frozen=True)
 class HfInput:
     spec: str           # as given, for messages and record locations
@@ -126,10 +132,17 @@ def rows(hf: HfInput):
     columns = [c for c in (*REQUIRED, *OPTIONAL) if names is None or c in names]
     if names is not None:
         data = data.select_columns(columns)
-    for batch in data.iter(batch_size=BATCH):
-        keys = list(batch)
-        for values in zip(*(batch[k] for k in keys)):
-            yield dict(zip(keys, values))
+    n = 0
+    try:
+        for batch in data.iter(batch_size=BATCH):
+            keys = list(batch)
+            for values in zip(*(batch[k] for k in keys)):
+                yield dict(zip(keys, values))
+                n += 1
+    except Exception as exc:    # pyarrow, fsspec and datasets each raise their own
+        raise DatasetUnreadable(hf.spec, f"data that datasets cannot read after row {n} ({type(exc).__name__}: {exc})",
+                                "a dataset whose files datasets reads; repair or remove the file and run the same "
+                                "command again (finished tasks are kept)") from None
 
 
 def count(hf: HfInput) -> int | None:

@@ -140,3 +140,16 @@ def test_a_rerun_with_another_split_is_refused(tmp_path, capsys):
     assert main(["corpus", "build", f"hf:{folder}", "--out", str(tmp_path / "out")]) == 0
     assert main(["corpus", "build", f"hf:{folder}:test", "--out", str(tmp_path / "out")]) == 2
     assert "other settings (input differ)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_data_file_that_cannot_be_read_midway_is_one_error_line(tmp_path, capsys, workers):
+    """The first file gives the columns; the second is damaged: the tasks stop on it, the
+    command says where, exit 1 (a BuildError, whichever process read it), and no release is made."""
+    folder = hub_layout(tmp_path / "news")
+    (folder / "data" / "train-00000-of-00001.parquet").rename(folder / "data" / "train-00000-of-00002.parquet")
+    (folder / "data" / "train-00001-of-00002.parquet").write_bytes(b"not Parquet at all")
+    assert main(["corpus", "build", f"hf:{folder}", "--out", str(tmp_path / "out"), "--workers", str(workers)]) == 1
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.startswith(f"error: hf:{folder}: found data that datasets cannot read after row ") and "ArrowInvalid" in last
+    assert not (tmp_path / "out" / "MANIFEST.json").exists()
