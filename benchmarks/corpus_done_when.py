@@ -62,10 +62,12 @@ def run(args, work: Path) -> None:
           f"{tables['document']['rows'] + tables['rejects']['rows']} of {args.articles} articles")
     check = subprocess.run([str(EXE), "validate", str(out)], capture_output=True, text=True)
     print(f"validate: exit {check.returncode}: {check.stdout.strip().splitlines()[-1]}")
+    import yaml
     from datasets import load_dataset
+    listed = [c["config_name"] for c in yaml.safe_load((out / "README.md").read_text(encoding="utf-8").split("---\n")[1])["configs"]]
     for config, entry in tables.items():
-        if entry["rows"] == 0:      # datasets refuses a split without rows ("corresponds to no data")
-            print(f"datasets {config}: not loaded, the config has no rows")
+        if config not in listed:       # an empty table is not a config: datasets cannot load a split without rows
+            print(f"datasets {config}: not a config of the card ({entry['rows']} rows){'' if entry['rows'] == 0 else '  MISSING'}")
             continue
         n = load_dataset(str(out), config, split="train", cache_dir=str(work / "hf-cache")).num_rows
         print(f"datasets {config}: {n} rows, manifest {entry['rows']} ({entry['shards']} shards){'' if n == entry['rows'] else '  MISMATCH'}")

@@ -24,12 +24,17 @@ ROW_GROUP = 1_000       # rows a task holds in memory per config before writing 
 def add_arguments(p) -> None:
     sub = p.add_subparsers(dest="corpus_command", metavar="ACTION")
     b = sub.add_parser("build", help="build a corpus release from many articles, then validate it")
-    b.add_argument("input", type=Path, metavar="INPUT", help="a folder of .txt articles, or a .jsonl / .parquet file with id and text")
+    b.add_argument("input", metavar="INPUT",
+                   help="a folder of .txt articles, a .jsonl / .parquet file with id and text, or hf:DATASET[:SPLIT] "
+                        "(a local Hugging Face dataset folder or a repository id in the local cache; read offline)")
     b.add_argument("--out", type=Path, required=True, help="the corpus folder: new, empty, or an earlier run of the same command (resumed)")
     b.add_argument("--workers", type=int, default=1, help="tasks run at the same time on this machine (default 1)")
     b.add_argument("--tasks", type=int, default=None, help="tasks the input is split into (default: --workers)")
     b.add_argument("--executor", choices=("local", "ray"), default="local", help="datatrove executor (default local)")
     b.add_argument("--max-rows", type=int, default=MAX_ROWS, help=f"rows per shard at most (default {MAX_ROWS})")
+    b.add_argument("--repo-id", default=None, metavar="OWNER/NAME",
+                   help="the Hugging Face dataset repository the corpus is built for (its card, catalogs and manifest "
+                        "name it; `publish` requires it); a rerun with another one rewrites only those files")
     b.add_argument("--no-validate", action="store_true", help="skip the validation after the build")
     v = sub.add_parser("validate", help="validate a corpus release shard by shard")
     v.add_argument("path", type=Path, metavar="DIR")
@@ -52,8 +57,14 @@ def _run_build(args) -> int:
         value = getattr(args, name)
         if value is not None and value < 1:
             raise UsageError(f"--{name.replace('_', '-')} {value}", "not a positive number", "give 1 or more")
+    if args.repo_id is not None:
+        from .publish import repo_id_problem
+        problem = repo_id_problem(args.repo_id)
+        if problem:
+            raise UsageError(f"--repo-id {args.repo_id}", problem, "give the dataset repository as OWNER/NAME")
     summary, report = build_corpus(args.input, args.out, workers=args.workers, tasks=args.tasks or args.workers,
-                                   executor=args.executor, max_rows=args.max_rows, validate=not args.no_validate)
+                                   executor=args.executor, max_rows=args.max_rows, validate=not args.no_validate,
+                                   repo_id=args.repo_id)
     articles, rejects = summary.get("articles", {}).get("built", 0), sum(summary.get("rejects", {}).values())
     print(f"built {args.out}: {articles} article(s), {rejects} rejected (config rejects)")
     if report is not None:
@@ -73,28 +84,23 @@ def _run_validate(args) -> int:
     return 0 if report.valid else 1
 
 
-def build_corpus(input_path: Path, out: Path, workers: int = 1, tasks: int = 1, executor: str = "local",
-                 max_rows: int = MAX_ROWS, row_group: int = ROW_GROUP, validate: bool = True):
-    """Build (or resume) the corpus; returns the summary and the validation report (None without)."""
-    from .corpus_release import WORK, finish
+def build_corpus(input_path: Path | str, out: Path, workers: int = 1, tasks: int = 1, executor: str = "local",
+                 max_rows: int = MAX_ROWS, row_group: int = ROW_GROUP, validate: bool = True, repo_id: str | None = None):
+    """Build (or resume) the corpus; returns the summary and the validation report (None without).
+    `repo_id` is not a setting of the run (the shards do not depend on it), only of its finish."""
+    from .corpus_release import finish
     from .version import DATASET_VERSION
 
+    from .corpus_hf import DatasetUnreadable
+    from .errors import BuildError
+
+    pipeline, logs = prepare_pipeline(input_path, out, tasks, max_rows, row_group)
     try:
-        import datatrove  # noqa: F401
-    except ImportError:
-        raise UsageError("corpus build", "datatrove is not installed", "pip install -c requirements.lock -e '.[corpus]'") from None
-    from .corpus_input import input_kind
-    input_kind(Path(input_path))
-    out = Path(out)
-    work = out / WORK
-    _claim(out, {"input": str(Path(input_path).resolve()), "tasks": tasks, "max_rows": max_rows, "row_group": row_group,
-                 "version": DATASET_VERSION})
-    pipeline = _pipeline(input_path, work / "staging", max_rows, row_group, DATASET_VERSION)
-    try:
-        _executor(executor, pipeline, tasks, workers, work / "logs").run()
-        summary = finish(out, DATASET_VERSION, _empty_shard)
+        _executor(executor, pipeline, tasks, workers, logs).run()
+        summary = finish(out, DATASET_VERSION, _empty_shard, repo_id)
+    except DatasetUnreadable as exc:
+        raise BuildError("unreadable-input-data", *exc.args) from None
     except OSError as exc:     # a full disk, a folder taken away: the OS's words; rerun to resume
-        from .errors import BuildError
         raise BuildError("os-error", str(out), f"an OS error while building the corpus ({exc})",
                          "a writable folder with room for the corpus; the same command resumes the work") from exc
     report = None
@@ -102,6 +108,27 @@ def build_corpus(input_path: Path, out: Path, workers: int = 1, tasks: int = 1, 
         from .corpus_validate import validate_corpus
         report = validate_corpus(out, workers=workers if executor == "local" else 1, articles=True)
     return summary, report
+
+
+def prepare_pipeline(input_path: Path | str, out: Path, tasks: int, max_rows: int = MAX_ROWS,
+                     row_group: int = ROW_GROUP) -> tuple[list, Path]:
+    """The datatrove pipeline of `corpus build` and its logging folder, with `out` claimed for it
+    (new, empty, or the same run's): for an executor the command does not run itself, such as
+    datatrove's SlurmPipelineExecutor with `tasks` tasks. Running `corpus build` with the same
+    INPUT, --out, --tasks and --max-rows afterwards finds every task complete, then names the
+    shards, writes the card and manifest and validates."""
+    from .corpus_release import WORK
+    from .version import DATASET_VERSION
+
+    try:
+        import datatrove  # noqa: F401
+    except ImportError:
+        raise UsageError("corpus build", "datatrove is not installed", "pip install -c requirements.lock -e '.[corpus]'") from None
+    from .corpus_input import input_identity
+    identity = input_identity(input_path)     # a missing input is a usage error before --out is touched
+    out = Path(out)
+    _claim(out, {"input": identity, "tasks": tasks, "max_rows": max_rows, "row_group": row_group, "version": DATASET_VERSION})
+    return _pipeline(input_path, out / WORK / "staging", max_rows, row_group, DATASET_VERSION), out / WORK / "logs"
 
 
 def _pipeline(input_path, staging: Path, max_rows: int, row_group: int, version: str) -> list:
@@ -186,5 +213,5 @@ def _corpus_folder(path: Path) -> Path:
     from .layout import MANIFEST
     path = Path(path)
     if not (path / MANIFEST).is_file():
-        raise UsageError(path, "not a corpus release (no MANIFEST.json)", "give the folder `corpus build --out` wrote")
+        raise UsageError(path, f"not a corpus release (no {MANIFEST})", "give the folder `corpus build --out` wrote")
     return path

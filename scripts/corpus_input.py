@@ -1,7 +1,9 @@
 """Corpus input -> one datatrove Document per article, each task reading its own share.
 
 INPUT is a folder of `.txt` articles (the file name without .txt is the article's id), a JSON
-Lines file or a Parquet file with `id` and `text` columns (and optional url, date, outlet).
+Lines file or a Parquet file with `id` and `text` columns (and optional url, date, outlet), or
+`hf:<repo id or local folder>[:split]`, a Hugging Face dataset with those columns, read offline
+(corpus_hf.py).
 Articles are dealt to tasks by position (article i goes to task i mod tasks), so the share of
 every task is fixed by the input and the task count alone: a rerun reads the same articles.
 
@@ -25,20 +27,31 @@ OPTIONAL = ("url", "date", "outlet")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
-def input_kind(path: Path) -> str:
-    """folder, jsonl or parquet; anything else is a usage error (exit 2)."""
-    path = Path(path)
+def input_kind(spec) -> str:
+    """folder, jsonl, parquet or hf; anything else is a usage error (exit 2)."""
+    from .corpus_hf import is_hf
+    if is_hf(spec):
+        return "hf"
+    path = Path(spec)
     if path.is_dir():
         return "folder"
     if not path.is_file():
-        raise UsageError(path, "no such file or folder (given as INPUT)", "give a folder of .txt articles, a .jsonl or a .parquet file")
+        raise UsageError(path, "no such file or folder (given as INPUT)", "give a folder of .txt articles, a .jsonl or a .parquet file, or hf:DATASET")
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
     if suffix == ".parquet":
         return "parquet"
     raise UsageError(path, f"an input with the suffix {suffix or '(none)'!r}",
-                     "a folder of .txt articles, a JSON Lines file (.jsonl) or a Parquet file (.parquet) with id and text columns")
+                     "a folder of .txt articles, a JSON Lines file (.jsonl), a Parquet file (.parquet) or hf:DATASET, with id and text")
+
+
+def input_identity(spec) -> str:
+    """What run.json records of INPUT: a rerun with another input is refused, not mixed in."""
+    if input_kind(spec) == "hf":
+        from .corpus_hf import parse
+        return parse(str(spec)).identity
+    return str(Path(spec).resolve())
 
 
 def document_id_for(input_id: str) -> str:
@@ -64,11 +77,16 @@ class ArticleReader(PipelineStep):
 
     def __init__(self, path: str):
         super().__init__()
-        self.path = str(Path(path).resolve())
-        self.kind = input_kind(Path(path))
+        self.kind = input_kind(path)
+        if self.kind == "hf":
+            from .corpus_hf import parse
+            self.hf = parse(str(path))      # resolved here, once: a missing dataset stops the command before any task
+            self.path = self.hf.spec
+        else:
+            self.path = str(Path(path).resolve())
 
     def run(self, data=None, rank: int = 0, world_size: int = 1):
-        read = {"folder": self._folder, "jsonl": self._jsonl, "parquet": self._parquet}[self.kind]
+        read = {"folder": self._folder, "jsonl": self._jsonl, "parquet": self._parquet, "hf": self._hf}[self.kind]
         progress = Progress(rank, self.share(rank, world_size))
         for doc in read(rank, world_size):
             self.stat_update("articles_read")
@@ -76,10 +94,14 @@ class ArticleReader(PipelineStep):
             progress.step()
         progress.done()
 
-    def share(self, rank: int, world_size: int) -> int:
-        """How many articles this task reads (for the progress line's time left)."""
+    def share(self, rank: int, world_size: int) -> int | None:
+        """How many articles this task reads (for the progress line's time left); None: not known."""
         if self.kind == "folder":
             return len(self._files()[rank::world_size])
+        if self.kind == "hf":
+            from .corpus_hf import count
+            total = count(self.hf)
+            return None if total is None else len(range(rank, total, world_size))
         if self.kind == "parquet":
             import pyarrow.parquet as pq
             total = pq.ParquetFile(self.path).metadata.num_rows
@@ -117,6 +139,14 @@ class ArticleReader(PipelineStep):
                         yield _record(row, f"{self.path}: row {i}", i)
                     i += 1
 
+    def _hf(self, rank: int, world_size: int):
+        """Every task streams the whole split and keeps its share: row i is task i mod N's, as
+        for the other inputs (skipping a row costs microseconds, building one milliseconds)."""
+        from .corpus_hf import rows
+        for i, row in enumerate(rows(self.hf)):
+            if i % world_size == rank:
+                yield _record(row, f"{self.path}: row {i}", i)
+
 
 class Progress:
     """A line in the task's log (and on the console for the first worker) every 10 seconds:
@@ -144,6 +174,9 @@ class Progress:
     def _log(self, now: float) -> None:
         from datatrove.utils.logging import logger
         rate = self.n / max(now - self.start, 1e-9)
+        if self.total is None:
+            logger.info(f"task {self.rank}: {self.n} articles, {rate:.1f} articles/s (the input does not say how many are left)")
+            return
         left = (self.total - self.n) / rate if rate else float("inf")
         logger.info(f"task {self.rank}: {self.n}/{self.total} articles, {rate:.1f} articles/s, about {left:.0f} s left")
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 import pyarrow as pa
 
 from . import schemas
+from .layout import schema_name
 from .column_types import arrow_type, nullable
 
 CORPUS_DIR = schemas.SCHEMA_DIR / "corpus"
@@ -32,7 +33,7 @@ def overlay() -> dict:
 def corpus_schema(config: str) -> dict:
     """The JSON Schema of one config of a corpus release."""
     if config == REJECTS:
-        return json.loads((CORPUS_DIR / "rejects.schema.json").read_text(encoding="utf-8"))
+        return json.loads((CORPUS_DIR / schema_name(REJECTS)).read_text(encoding="utf-8"))
     base = schemas.load_schema(config)
     doc_id = schemas.load_schema("document")["properties"]["document_id"]
     if config == "document":

@@ -12,22 +12,23 @@ from __future__ import annotations
 
 import json
 import os
-from collections import Counter
 from pathlib import Path
 
 from datatrove.pipeline.base import PipelineStep
 
 from . import corpus_schema
+from .layout import staged_shard
 from .corpus_input import document_id_for
+from .corpus_summary import Summary
 
-# Which input rule refused an article, from the start of the BuildError's `found` (source.py, inputs.py).
-REJECT_CODES = (("bytes that are not UTF-8", "not-utf8"), ("an empty file", "empty"), ("only whitespace", "empty"),
-                ("an article that is not Chinese", "not-chinese"), ("a UTF-8 byte-order mark", "byte-order-mark"),
-                ("a carriage return", "carriage-return"), ("the control character", "control-character"))
+# A reject's error_code (schema/corpus/rejects.schema.json) from the BuildError's code: the input
+# rules keep their own code, the two kinds of empty input are one, any other build error is build-error.
+REJECT_CODES = {"empty-file": "empty", "only-whitespace": "empty", "not-utf8": "not-utf8", "not-chinese": "not-chinese",
+                "byte-order-mark": "byte-order-mark", "carriage-return": "carriage-return", "control-character": "control-character"}
 
 
-def reject_code(found: str) -> str:
-    return next((code for prefix, code in REJECT_CODES if found.startswith(prefix)), "build-error")
+def reject_code(error) -> str:
+    return REJECT_CODES.get(error.code, "build-error")
 
 
 class ArticleBuilder(PipelineStep):
@@ -62,7 +63,7 @@ class ArticleBuilder(PipelineStep):
             built = parse(source, Curation(document={"document_id": document_id_for(doc.id)}), warnings)
             meta["tables"] = make_tables(built, self.version)
         except BuildError as exc:
-            meta["reject"] = (reject_code(exc.found), str(exc))
+            meta["reject"] = (reject_code(exc), str(exc))
         except Exception as exc:   # a fault of the rules: recorded and counted, the corpus goes on
             meta["reject"] = ("rule-error", f"{meta['location']}: {type(exc).__name__}: {exc}")
         meta["warnings"] = [w.record({"source": meta["location"]}) for w in warnings.in_line_order()]
@@ -112,7 +113,7 @@ class ShardWriter(PipelineStep):
             files[config].add(rows)
         for w in meta.get("warnings", []):
             warn.write(json.dumps({"document_id": doc_id, **w}, ensure_ascii=False, sort_keys=True) + "\n")
-        summary.add(tables, meta)
+        summary.add(tables, [w["code"] for w in meta.get("warnings", [])])
 
 
 class _ShardFiles:
@@ -142,7 +143,7 @@ class _ShardFiles:
         import pyarrow.parquet as pq
         from .release.write import PARQUET_OPTIONS
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.path = self.folder / f"{self.rank:05d}-{self.k:05d}.parquet"
+        self.path = self.folder / staged_shard(self.rank, self.k)
         self.writer = pq.ParquetWriter(str(self.path) + ".part", self.schema, **PARQUET_OPTIONS)
 
     def _close_file(self) -> None:
@@ -155,40 +156,6 @@ class _ShardFiles:
             self._flush(len(self.buffer))
         if self.writer is not None:
             self._close_file()
-
-
-class Summary:
-    """What the card counts, gathered while writing (so the card never rereads the shards)."""
-
-    def __init__(self):
-        self.counts = {k: Counter() for k in ("articles", "rejects", "script", "outlet", "rows", "rule_id", "speaker_rule",
-                                              "speakers_per_article", "warnings")}
-
-    def reject(self, code: str) -> None:
-        self.counts["rejects"][code] += 1
-
-    def add(self, tables: dict, meta: dict) -> None:
-        c, doc = self.counts, tables["document"][0]
-        c["articles"]["built"] += 1
-        c["articles"]["chars"] += doc["n_chars"]
-        c["script"][doc["script"]] += 1
-        c["outlet"][doc["outlet"] or "(none)"] += 1
-        c["rows"].update({t: len(rows) for t, rows in tables.items()})
-        c["rule_id"].update(r["rule_id"] for r in tables["attributions"])
-        c["speaker_rule"].update(r["speaker_rule"] for r in tables["attributions"])
-        c["speakers_per_article"][str(len(tables["speakers"]))] += 1
-        c["warnings"].update(w["code"] for w in meta.get("warnings", []))
-
-    def to_dict(self) -> dict:
-        return {k: dict(sorted(v.items())) for k, v in self.counts.items()}
-
-
-def merge_summaries(parts) -> dict:
-    total = {}
-    for part in parts:
-        for key, counts in part.items():
-            total.setdefault(key, Counter()).update(counts)
-    return {k: dict(sorted(v.items())) for k, v in sorted(total.items())}
 
 
 def _remove_earlier_attempt(staging: Path, rank: int) -> None:

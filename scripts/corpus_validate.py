@@ -11,24 +11,28 @@
 - articles: the rows of each article, gathered from every table as the shards are streamed (the
   writer keeps an article's rows together, in the order of the document table), through the
   cross-table rules of a single release (keys, references, spans against the text, derived
-  columns, consistency); one article in memory at a time.
+  columns, consistency); one article in memory at a time. The same pass counts what the card
+  counts (corpus_summary), and summary.json must hold exactly that;
+- generated files: summary.json's totals equal the rows found, and the card and both catalogs
+  are what the build writes from summary.json and the shards (configs: the configs with rows).
 It reads files only, like validate.py, and never imports the rules.
 """
 from __future__ import annotations
 
-import re
+import json
 import tempfile
 from pathlib import Path
 
 from . import corpus_schema
-from .corpus_release import file_entry, release_files, shards
+from .corpus_release import file_entry, generated_files, release_files, shards
 from .corpus_keys import KeyIndex
+from .corpus_summary import Summary
+from .layout import CORPUS_SUMMARY, SHARD_NAME, WARNINGS, shard_folder, shard_name
+from .reading import MAX_TEXT_BYTES, ReleaseFolder, Unreadable, loads_json, path_problem, read_regular
 from .validate.integrity import read_manifest
-from .reading import ReleaseFolder, path_problem
 from .validate.report import Problem, Report
 
 BATCH = 2_000
-SHARD_NAME = re.compile(r"train-(\d{5})-of-(\d{5})\.parquet")
 
 
 # Codes only a corpus can have, beside those of report.CODES (which the single release's card lists).
@@ -61,32 +65,36 @@ def validate_corpus(root: Path, workers: int = 1, articles: bool = True) -> Repo
             results = list(pool.map(_job, jobs))
     else:
         results = [_job(job) for job in jobs]
-    counted = {}
-    for (name, _, _), (rows, problems) in zip(jobs, results):
+    counted, recounted = {}, None
+    for (name, _, _), (rows, problems, summary) in zip(jobs, results):
         report.problems.extend(problems)
         if name in corpus_schema.CONFIGS:
             counted[name] = rows
+        recounted = summary if name == "articles" else recounted
     if manifest is not None:
         _check_counts(root, manifest, counted, report)
+        _check_generated(root, manifest, counted, recounted, report)
     report.checked = counted
     return report
 
 
-def _job(job: tuple) -> tuple[int, list]:
+def _job(job: tuple) -> tuple[int, list, dict | None]:
     name, root, manifest = job
     report = CorpusReport()
     if name == "files":
         _check_files(root, manifest, report)
-        return 0, report.problems
+        return 0, report.problems, None
     if name == "articles":
-        return check_articles(root, report), report.problems
+        summary = Summary()
+        n, complete = check_articles(root, report, summary)
+        return n, report.problems, _with_rejects_and_warnings(root, summary) if complete else None
     with tempfile.TemporaryDirectory(prefix="corpus-keys-") as tmp:
         keys = KeyIndex(Path(tmp) / "keys.sqlite")
         try:
             rows = _check_config(root, name, keys, report)
         finally:
             keys.close()
-    return rows, report.problems
+    return rows, report.problems, None
 
 
 def safe_path(root: Path, rel: str) -> Path | None:
@@ -149,14 +157,15 @@ def _check_config(root: Path, config: str, keys: "KeyIndex", report: Report) -> 
 
 def _check_names(config: str, files: list[Path], report: Report) -> None:
     if not files:
-        report.add("file-missing", config, None, f"data/{config}/", "no shard at all; expected at least one (it may have no rows)")
+        report.add("file-missing", config, None, f"{shard_folder(Path(), config).as_posix()}/", "no shard at all; expected at least one (it may have no rows)")
         return
     found = [SHARD_NAME.fullmatch(p.name) for p in files]
     counts = {m.group(2) for m in found if m}
     indexes = sorted(int(m.group(1)) for m in found if m)
     if None in found or len(counts) != 1 or indexes != list(range(int(next(iter(counts))))):
-        report.add("file-missing", config, None, f"data/{config}/",
-                   f"shards {[p.name for p in files][:5]}…; expected train-00000-of-MMMMM … train-(M-1)-of-MMMMM, no gap")
+        report.add("file-missing", config, None, f"{shard_folder(Path(), config).as_posix()}/",
+                   f"shards {[p.name for p in files][:5]}…; expected {shard_name(0, 3)}, {shard_name(1, 3)}, {shard_name(2, 3)} "
+                   "for three shards: numbered from 0, no gap, all of the same count")
 
 
 def _check_shard(path: Path, rel: str, config: str, checks: "ColumnChecks", key: list[str], keys: "KeyIndex", report: Report) -> int:
@@ -224,15 +233,16 @@ class ColumnChecks:
                            f"{rel}: {pc.sum(mask).as_py()} value(s) {what}, first at {where}: {column[first].as_py()!r}")
 
 
-def check_articles(root: Path, report: Report) -> int:
-    """Each article's rows through the single release's cross-table rules; returns the articles
-    checked. Each row's JSON Schema constraints were checked column-wise as the shards streamed."""
+def check_articles(root: Path, report: Report, summary: Summary) -> tuple[int, bool]:
+    """Each article's rows through the single release's cross-table rules, and into `summary`;
+    returns the articles checked and whether every one was read. Each row's JSON Schema
+    constraints were checked column-wise as the shards streamed."""
     from . import schemas
 
-    streams = {t: _Stream(_rows(root, t)) for t in schemas.TABLES if t != "document"}
     doc_columns = schemas.columns("document")
     n = 0
     try:
+        streams = {t: _Stream(_rows(root, t)) for t in schemas.TABLES if t != "document"}
         for doc in _rows(root, "document"):
             doc_id = doc.get("document_id")
             tables = {"document": [{k: doc.get(k) for k in doc_columns}]}
@@ -240,18 +250,71 @@ def check_articles(root: Path, report: Report) -> int:
                 tables[table] = [{k: v for k, v in r.items() if k != "document_id"} for r in stream.take(doc_id)]
             article = Report()
             cross_table_rules(tables, article)
+            summary.add({**tables, "document": [doc]})
             for p in article.problems:
                 report.add(p.code, p.table, f"{doc_id}/{p.row}" if p.row is not None else doc_id, p.field, f"article {doc_id}: {p.message}")
             n += 1
     except (OSError, ValueError, KeyError, TypeError, IndexError):
-        return n     # an unreadable shard, a wrong schema or a value out of its type: reported by the config's own check
+        return n, False     # an unreadable shard, a wrong schema or a value out of its type: reported by the config's own check
     for table, stream in streams.items():
         left = stream.peek()
         if left is not None:
             report.add("unknown-document", table, left.get("document_id"), "document_id",
                        f"rows of document_id {left.get('document_id')!r} are not with an article of the document table "
                        "(no such article, or out of the document table's order)")
-    return n
+    return n, True
+
+
+def _with_rejects_and_warnings(root: Path, summary: Summary) -> dict | None:
+    """The summary of the articles, plus the rejects by code and the warnings by code; None when
+    a file cannot be read (the other checks report it)."""
+    try:
+        for row in _rows(root, corpus_schema.REJECTS):
+            summary.reject(row["error_code"])
+        with open(root / WARNINGS, encoding="utf-8") as f:
+            summary.counts["warnings"].update(json.loads(line)["code"] for line in f if line.strip())
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return summary.to_dict()
+
+
+def _check_generated(root: Path, manifest: dict, counted: dict, recounted: dict | None, report: Report) -> None:
+    """summary.json agrees with the rows (and, when the articles were checked, with what they
+    count), and the card and catalogs are what the build writes from it."""
+    from .corpus_card import config_stats
+    try:
+        stats = {c: config_stats(shards(root, c)) for c in corpus_schema.CONFIGS}
+    except (OSError, ValueError):
+        return      # a shard whose footer cannot be read: its config's check reports it
+    try:
+        summary = loads_json(read_regular(root / CORPUS_SUMMARY, MAX_TEXT_BYTES), CORPUS_SUMMARY)
+        expected = generated_files(root, summary, stats, manifest.get("dataset_version"), manifest.get("repo_id"))
+    except (Unreadable, OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        report.add("file-corrupt", None, None, CORPUS_SUMMARY, f"the counts cannot be read or used: {exc}")
+        return
+    for problem in _summary_problems(summary, counted, recounted):
+        report.add("copy-mismatch", None, None, CORPUS_SUMMARY, problem)
+    for rel, text in expected.items():
+        try:
+            found = read_regular(root / rel, MAX_TEXT_BYTES).decode("utf-8")
+        except (Unreadable, OSError, UnicodeDecodeError) as exc:
+            report.add("file-corrupt", None, None, rel, f"cannot be read: {exc}")
+            continue
+        if found != text:
+            report.add("copy-mismatch", None, None, rel, f"not what the build writes from {CORPUS_SUMMARY} and the shards")
+
+
+def _summary_problems(summary: dict, counted: dict, recounted: dict | None) -> list[str]:
+    articles = summary.get("articles", {}).get("built", 0)
+    rejects = sum(summary.get("rejects", {}).values())
+    rows = summary.get("rows", {})
+    found = [("articles built", articles, counted.get("document")), ("rejects", rejects, counted.get(corpus_schema.REJECTS))]
+    found += [(f"rows of {t}", rows.get(t, 0), counted.get(t)) for t in corpus_schema.CONFIGS if t not in ("document", corpus_schema.REJECTS)]
+    out = [f"it counts {n} {what}; the shards hold {have}" for what, n, have in found if have is not None and n != have]
+    if recounted is not None:
+        out += [f"its {key!r} counts differ from the rows (they count {recounted.get(key)})"
+                for key in sorted(set(summary) | set(recounted)) if summary.get(key) != recounted.get(key)]
+    return out
 
 
 def cross_table_rules(tables: dict, report: Report) -> None:

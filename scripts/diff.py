@@ -4,6 +4,7 @@ Rows are matched by primary key (read from each release's own schema copy, so tw
 with different keys still compare); for each table: rows added, removed, and changed with the
 changed fields' old and new values. Tables are read with pyarrow only. Exit 0 when every table
 is identical, 1 when one differs, 2 on a usage error (a folder that is not a release).
+Two corpus releases are compared by corpus_diff.py, shard-independently, into the same report.
 """
 from __future__ import annotations
 
@@ -45,6 +46,14 @@ def run(args) -> int:
 
 def diff_releases(old: Path, new: Path) -> dict:
     old, new = Path(old), Path(new)
+    from .corpus_diff import diff_corpora
+    from .corpus_release import is_corpus
+    corpus = (is_corpus(old), is_corpus(new))
+    if all(corpus):
+        return diff_corpora(old, new)
+    if any(corpus):
+        raise DiffError(f"{new if corpus[0] else old}: a single-article release compared with a corpus release "
+                        f"({old if corpus[0] else new}); their keys differ (a corpus adds document_id): compare two of a kind")
     found = {side: _tables(path) for side, path in (("old", old), ("new", new))}
     names = [t for t in schemas.TABLES if t in found["old"] or t in found["new"]]
     names += sorted((set(found["old"]) | set(found["new"])) - set(names))

@@ -23,6 +23,7 @@ BUILD_ERROR_CODES = {
     "control-character": "the article holds a control character (other than the line feed)",
     "not-chinese": "the article's paragraphs are mostly not Chinese characters",
     "unreadable-file": "an input file cannot be read",
+    "unreadable-input-data": "a corpus input's data file cannot be read partway through (a damaged file)",
     "invalid-yaml": "the curated file is not valid YAML",
     "duplicate-yaml-key": "a mapping of the curated file has the same key twice",
     "curation-not-a-mapping": "the curated file is not a mapping with document, speakers, errata",

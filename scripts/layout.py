@@ -6,6 +6,7 @@ integrity, publish) all name paths and hashes through here, so none of them impo
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 from pathlib import Path
 
@@ -67,8 +68,12 @@ def shard_name(index: int = 0, count: int = 1) -> str:
     return f"{SPLIT}-{index:05d}-of-{count:05d}.parquet"
 
 
+SHARD_NAME = re.compile(r"train-(\d{5})-of-(\d{5})\.parquet")     # what shard_name writes, read back
+
+
 def shard_glob(table: str) -> str:
-    """The data files of a table as a pattern relative to the release (the card's data_files)."""
+    """The data files of a table as a pattern relative to the release (the card's data_files and
+    the catalogs; a corpus's many shards and an article's one)."""
     return f"{DATA_DIR}/{table}/{SPLIT}-*.parquet"
 
 
@@ -217,3 +222,24 @@ def release_paths(curated: bool = True) -> list[str]:
 
 def release_files(root: Path) -> list[Path]:
     return sorted(p for p in Path(root).rglob("*") if p.is_file() and p.name != MANIFEST)
+
+
+# ---------------------------------------------------------------- a corpus release (corpus_release.py)
+# The same files as a release, its tables sharded, plus the build's counts and its work folder.
+CORPUS_WORK = ".corpus"              # datatrove's logs and completion markers, the staging area; never published
+CORPUS_SUMMARY = "summary.json"      # the counts the card shows, gathered while writing
+
+
+STAGED_SHARD = "*.parquet"           # a task's staged files in .corpus/staging/<config>/, before they are numbered
+
+
+def staged_shard(rank: int, k: int) -> str:
+    return f"{rank:05d}-{k:05d}.parquet"
+
+
+def shard_folder(root: Path, config: str) -> Path:
+    return Path(root) / DATA_DIR / config
+
+
+def schema_copy_path(root: Path, table: str) -> Path:
+    return Path(root) / schema_copy(table)

@@ -6,7 +6,9 @@ Order: check --repo-id (OWNER/NAME, huggingface_hub's own rules) -> validate the
 if not valid) -> refuse a release built for another repository, or for none (MANIFEST.json's
 repo_id, from the curated file's document.repo_id) -> plan from the manifest -> [--dry-run: print and stop, no network] -> token ->
 list refs (refuse if the tag exists) -> [--private: refuse unless the repository is private] ->
-list remote files -> one commit whose parent is the head that was listed -> tag. The token is
+list remote files -> one commit whose parent is the head that was listed -> tag. A corpus release
+is validated shard by shard and uploaded with huggingface_hub's large-folder upload in several
+commits, then the deletions, then the tag (corpus_publish.py). The token is
 read from HF_TOKEN or the login cache by huggingface_hub and is never printed; error messages
 are scrubbed of it.
 
@@ -23,6 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import about
+from . import corpus_publish
 from .escape import printable
 from . import layout
 from .layout import MANIFEST
@@ -55,6 +58,7 @@ class Plan:
     private: bool = False                 # refuse unless the repository is private
     deletions: list[str] | None = None    # None: not known (dry run)
     commit: str | None = field(default=None)
+    folder: str | None = None             # a corpus: uploaded with the large-folder upload (corpus_publish.py)
 
     def to_dict(self) -> dict:
         out = asdict(self)
@@ -62,7 +66,8 @@ class Plan:
         return out
 
     def text(self) -> str:
-        lines = [f"publish {self.repo_id} (dataset) at revision {self.revision}: one commit, then tag {self.tag}"]
+        how = f"upload {self.folder} with {corpus_publish.LARGE_UPLOAD}" if self.folder else "one commit"
+        lines = [f"publish {self.repo_id} (dataset) at revision {self.revision}: {how}, then tag {self.tag}"]
         if self.private:
             lines.append(f"check that {self.repo_id} is private before the commit (refuse if it is public)")
         lines += [f"add {u.path_in_repo} <- {u.local_path} ({u.bytes} bytes, sha256 {u.sha256})" for u in self.uploads]
@@ -141,32 +146,37 @@ def repo_id_problem(repo_id: str) -> str | None:
 
 
 def plan_release(root: Path, repo_id: str, revision: str, private: bool = False) -> Plan:
-    """Refuse an invalid folder; else one upload per manifest entry plus the manifest itself."""
+    """Refuse an invalid folder; else one upload per manifest entry plus the manifest itself. A
+    corpus release (corpus_publish.py) is validated shard by shard and goes by the large-folder upload."""
     import hashlib
 
+    from .corpus_release import is_corpus
     from .reading import MAX_TEXT_BYTES, ReleaseFolder, loads_json
     from .validate.run import validate_release
 
-    report = validate_release(root)
+    corpus = is_corpus(root)
+    report = corpus_publish.validate(root) if corpus else validate_release(root)
     if not report.valid:
         raise PublishError(f"refusing to publish: {root} does not validate\n{report.text()}")
     # read as validate read it: regular files only, links only into a Hub cache's blobs
     folder = ReleaseFolder(root)
     data = folder.read(MANIFEST, MAX_TEXT_BYTES)
     manifest = loads_json(data, MANIFEST)
-    check_built_for(root, manifest.get("repo_id"), repo_id)
+    check_built_for(root, manifest.get("repo_id"), repo_id, corpus_publish.rebuild_fix(repo_id) if corpus else None)
     version = manifest["dataset_version"]
     entries = manifest["files"] + [{"path": MANIFEST, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}]
     uploads = [Upload(e["path"], str(folder.path(e["path"])), e["bytes"], e["sha256"]) for e in entries]
-    return Plan(repo_id, revision, version, about.tag(version), sorted(uploads, key=lambda u: u.path_in_repo), private)
+    return Plan(repo_id, revision, version, about.tag(version), sorted(uploads, key=lambda u: u.path_in_repo), private,
+                folder=str(folder.root) if corpus else None)
 
 
-def check_built_for(root: Path, built_for: str | None, repo_id: str) -> None:
+def check_built_for(root: Path, built_for: str | None, repo_id: str, fix: str | None = None) -> None:
     """The card, the schema ids, the catalogs and the citation name the repository the release was
-    built for (the curated file's document.repo_id): publishing it anywhere else would ship a card
-    that points at the wrong place, or, for a release built without one, says it is unpublished."""
-    fix = (f"set document.repo_id: {repo_id} in the curated file ({layout.PROJECT_RELEASE}/{layout.CURATION_COPY}), "
-           "rebuild, and publish again; nothing was changed")
+    built for (the curated file's document.repo_id; a corpus's `corpus build --repo-id`): publishing
+    it anywhere else would ship a card that points at the wrong place, or, for a release built
+    without one, says it is unpublished. `fix` says how to rebuild it for repo_id."""
+    fix = fix or (f"set document.repo_id: {repo_id} in the curated file ({layout.PROJECT_RELEASE}/{layout.CURATION_COPY}), "
+                  "rebuild, and publish again; nothing was changed")
     if built_for is None:
         raise PublishError(f"refusing to publish: {root} was built without a repository id (its card says it is "
                            f"unpublished and names no Hub address); {fix}")
@@ -204,14 +214,18 @@ def publish(plan: Plan, hub, show) -> None:
         remote = hub.list_repo_files(plan.repo_id, repo_type="dataset", revision=plan.revision)
     plan.deletions = remote_deletions(remote, plan.uploads)
     show()
-    with _hub_errors("nothing was changed"):
-        info = hub.create_commit(plan.repo_id, commit_operations(plan), commit_message=f"Release {plan.tag}",
-                                 commit_description=f"Dataset version {plan.version}; every file and its sha256 in {MANIFEST}.",
-                                 repo_type="dataset", revision=plan.revision, parent_commit=head)
-    plan.commit = info.oid
-    with _hub_errors(f"commit {info.oid} was made but not tagged; tag it {plan.tag} by hand"):
-        hub.create_tag(plan.repo_id, tag=plan.tag, tag_message=f"{about.PRETTY_NAME} {plan.version}",
-                       revision=info.oid, repo_type="dataset")
+    if plan.folder:
+        with _hub_errors(corpus_publish.STATE):
+            plan.commit = corpus_publish.upload(plan, hub, head)
+    else:
+        with _hub_errors("nothing was changed"):
+            plan.commit = hub.create_commit(plan.repo_id, commit_operations(plan), commit_message=f"Release {plan.tag}",
+                                            commit_description=f"Dataset version {plan.version}; every file and its sha256 in {MANIFEST}.",
+                                            repo_type="dataset", revision=plan.revision, parent_commit=head).oid
+    message = corpus_publish.tag_message(plan.version) if plan.folder else f"{about.PRETTY_NAME} {plan.version}"
+    with _hub_errors(f"commit {plan.commit} was made but not tagged; tag it {plan.tag} by hand"):
+        hub.create_tag(plan.repo_id, tag=plan.tag, tag_message=message,
+                       revision=plan.commit, repo_type="dataset")
 
 
 def remote_deletions(remote_files, uploads: list[Upload]) -> list[str]:

@@ -342,3 +342,24 @@ def test_a_run_stopped_while_naming_the_shards_is_finished_by_a_rerun(tmp_path, 
     build_corpus(folder, tmp_path / "whole", tasks=2, max_rows=10)
     for config in corpus_schema.CONFIGS:
         assert rows(tmp_path / "out", config) == rows(tmp_path / "whole", config), config
+
+
+def test_a_shard_that_is_not_parquet_is_reported_not_raised(copy_of):
+    out = copy_of()
+    shard = sorted((out / "data" / "paragraphs").glob("*.parquet"))[0]
+    shard.write_bytes(b"PAR1 not a shard")
+    report = validate_corpus(out)       # the per-article pass streams this shard too
+    assert ("file-corrupt", "paragraphs", None) in report.flat() and "checksum-mismatch" in report.codes()
+    assert [p.field for p in report.problems if p.code == "file-corrupt"] == [shard.relative_to(out).as_posix()]
+
+
+def test_what_the_hub_adds_to_a_download_is_not_part_of_the_corpus(copy_of):
+    """As for a single release: `hf download --local-dir` writes .cache/huggingface/, every Hub
+    repository has .gitattributes; anything else unlisted is still an extra file."""
+    out = copy_of()
+    (out / ".gitattributes").write_text("*.parquet filter=lfs\n", encoding="utf-8")
+    (out / ".cache" / "huggingface" / "download").mkdir(parents=True)
+    (out / ".cache" / "huggingface" / "download" / "README.md.metadata").write_text("x", encoding="utf-8")
+    assert validate_corpus(out, articles=False).valid
+    (out / ".cache" / "other.txt").write_text("x", encoding="utf-8")
+    assert validate_corpus(out, articles=False).flat() == [("manifest-extra-file", None, None)]

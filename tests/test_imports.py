@@ -20,9 +20,19 @@ def test_validate_imports_neither_datasets_nor_pandas():
 
 
 def test_only_features_py_imports_datasets():
+    """And corpus_hf.py, which reads an `hf:` corpus input with it (inside a function: a corpus
+    of other inputs never imports it, see the next test)."""
     importers = [p.relative_to(ROOT / "scripts").as_posix() for p in sorted((ROOT / "scripts").rglob("*.py"))
                  if re.search(r"^\s*(from datasets|import datasets)\b", p.read_text(encoding="utf-8"), re.M)]
-    assert importers == ["release/features.py"]
+    assert importers == ["corpus_hf.py", "release/features.py"]
+
+
+def test_a_corpus_of_text_files_imports_neither_datasets_nor_pandas(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("張三表示，計劃可行。", encoding="utf-8")
+    code = ("from jd_wechat_commentary.corpus import build_corpus\n"
+            f"assert build_corpus({str(tmp_path / 'in')!r}, {str(tmp_path / 'out')!r}, validate=False)[0]['articles']['built'] == 1")
+    assert _imported_after(code).isdisjoint({"datasets", "polars"})
 
 
 def test_validate_imports_nothing_from_rules():
