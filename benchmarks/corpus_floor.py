@@ -12,9 +12,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from jd_wechat_commentary import corpus_schema
+from jd_wechat_commentary.corpus import schema as corpus_schema
 from jd_wechat_commentary.build import parse
-from jd_wechat_commentary.corpus_input import document_id_for
+from jd_wechat_commentary.corpus.input import document_id_for
 from jd_wechat_commentary.errors import BuildError, Warnings
 from jd_wechat_commentary.source import Curation, source_from_bytes
 from jd_wechat_commentary.release.rows import make_tables

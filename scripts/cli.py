@@ -155,7 +155,7 @@ def _validate_folder(path: Path):
     except (OSError, ValueError, AttributeError):
         kind = None
     if kind == "corpus":
-        from .corpus_validate import validate_corpus
+        from .corpus.validate import validate_corpus
         return validate_corpus(path)
     from .validate.run import validate_release
     return validate_release(path)

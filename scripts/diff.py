@@ -4,7 +4,7 @@ Rows are matched by primary key (read from each release's own schema copy, so tw
 with different keys still compare); for each table: rows added, removed, and changed with the
 changed fields' old and new values. Tables are read with pyarrow only. Exit 0 when every table
 is identical, 1 when one differs, 2 on a usage error (a folder that is not a release).
-Two corpus releases are compared by corpus_diff.py, shard-independently, into the same report.
+Two corpus releases are compared by corpus/diff.py, shard-independently, into the same report.
 """
 from __future__ import annotations
 
@@ -46,8 +46,8 @@ def run(args) -> int:
 
 def diff_releases(old: Path, new: Path) -> dict:
     old, new = Path(old), Path(new)
-    from .corpus_diff import diff_corpora
-    from .corpus_release import is_corpus
+    from .corpus.diff import diff_corpora
+    from .corpus.release import is_corpus
     corpus = (is_corpus(old), is_corpus(new))
     if all(corpus):
         return diff_corpora(old, new)

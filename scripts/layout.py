@@ -224,7 +224,7 @@ def release_files(root: Path) -> list[Path]:
     return sorted(p for p in Path(root).rglob("*") if p.is_file() and p.name != MANIFEST)
 
 
-# ---------------------------------------------------------------- a corpus release (corpus_release.py)
+# ---------------------------------------------------------------- a corpus release (corpus/release.py)
 # The same files as a release, its tables sharded, plus the build's counts and its work folder.
 CORPUS_WORK = ".corpus"              # datatrove's logs and completion markers, the staging area; never published
 CORPUS_SUMMARY = "summary.json"      # the counts the card shows, gathered while writing

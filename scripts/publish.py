@@ -8,7 +8,7 @@ repo_id, from the curated file's document.repo_id) -> plan from the manifest -> 
 list refs (refuse if the tag exists) -> [--private: refuse unless the repository is private] ->
 list remote files -> one commit whose parent is the head that was listed -> tag. A corpus release
 is validated shard by shard and uploaded with huggingface_hub's large-folder upload in several
-commits, then the deletions, then the tag (corpus_publish.py). The token is
+commits, then the deletions, then the tag (corpus/publish.py). The token is
 read from HF_TOKEN or the login cache by huggingface_hub and is never printed; error messages
 are scrubbed of it.
 
@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import about
-from . import corpus_publish
+from .corpus import publish as corpus_publish
 from .escape import printable
 from . import layout
 from .layout import MANIFEST
@@ -58,7 +58,7 @@ class Plan:
     private: bool = False                 # refuse unless the repository is private
     deletions: list[str] | None = None    # None: not known (dry run)
     commit: str | None = field(default=None)
-    folder: str | None = None             # a corpus: uploaded with the large-folder upload (corpus_publish.py)
+    folder: str | None = None             # a corpus: uploaded with the large-folder upload (corpus/publish.py)
 
     def to_dict(self) -> dict:
         out = asdict(self)
@@ -147,10 +147,10 @@ def repo_id_problem(repo_id: str) -> str | None:
 
 def plan_release(root: Path, repo_id: str, revision: str, private: bool = False) -> Plan:
     """Refuse an invalid folder; else one upload per manifest entry plus the manifest itself. A
-    corpus release (corpus_publish.py) is validated shard by shard and goes by the large-folder upload."""
+    corpus release (corpus/publish.py) is validated shard by shard and goes by the large-folder upload."""
     import hashlib
 
-    from .corpus_release import is_corpus
+    from .corpus.release import is_corpus
     from .reading import MAX_TEXT_BYTES, ReleaseFolder, loads_json
     from .validate.run import validate_release
 

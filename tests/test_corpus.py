@@ -10,11 +10,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from jd_wechat_commentary import corpus_schema, schemas
+from jd_wechat_commentary import schemas
+from jd_wechat_commentary.corpus import schema as corpus_schema
 from jd_wechat_commentary.cli import main
 from jd_wechat_commentary.corpus import build_corpus
-from jd_wechat_commentary.corpus_input import document_id_for
-from jd_wechat_commentary.corpus_validate import validate_corpus
+from jd_wechat_commentary.corpus.input import document_id_for
+from jd_wechat_commentary.corpus.validate import validate_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "tests" / "fixtures" / "articles").glob("*/article.txt"))
@@ -301,7 +302,7 @@ def test_corpus_validate_needs_neither_datatrove_nor_datasets(small_corpus):
     datasets. (pandas is imported by pyarrow itself as soon as it converts a Python value.)"""
     import subprocess
     import sys
-    code = ("import sys; from jd_wechat_commentary.corpus_validate import validate_corpus; "
+    code = ("import sys; from jd_wechat_commentary.corpus.validate import validate_corpus; "
             "assert validate_corpus(sys.argv[1]).valid; print(sorted(m for m in ('datatrove', 'datasets') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code, str(small_corpus)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
@@ -321,7 +322,7 @@ def test_an_empty_folder_gives_an_empty_valid_corpus(tmp_path):
 
 
 def test_a_run_stopped_while_naming_the_shards_is_finished_by_a_rerun(tmp_path, monkeypatch):
-    from jd_wechat_commentary import corpus_release
+    from jd_wechat_commentary.corpus import release as corpus_release
     folder = article_folder(tmp_path / "in", FIXTURES[:3])
     calls, real = [], corpus_release.os.replace
 

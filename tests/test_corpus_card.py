@@ -14,9 +14,9 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from jd_wechat_commentary import corpus_schema
+from jd_wechat_commentary.corpus import schema as corpus_schema
 from jd_wechat_commentary.corpus import build_corpus
-from jd_wechat_commentary.corpus_validate import validate_corpus
+from jd_wechat_commentary.corpus.validate import validate_corpus
 from netguard import block_network
 from test_catalog import _decode     # mlcroissant's records as plain rows
 

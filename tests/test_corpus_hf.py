@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from jd_wechat_commentary import corpus_schema
+from jd_wechat_commentary.corpus import schema as corpus_schema
 from jd_wechat_commentary.cli import main
 from jd_wechat_commentary.corpus import build_corpus
 from netguard import NetworkUsed

@@ -101,7 +101,7 @@ def test_dry_run_plans_the_manifest_files_and_the_large_folder_upload(corpus, ca
 
 def test_the_upload_patterns_select_exactly_the_manifest_files(corpus):
     """The work folder .corpus/ (logs, markers, staging) is in the folder and never uploaded."""
-    from jd_wechat_commentary.corpus_publish import upload_patterns
+    from jd_wechat_commentary.corpus.publish import upload_patterns
     every = sorted(p.relative_to(corpus).as_posix() for p in corpus.rglob("*") if p.is_file())
     assert any(p.startswith(".corpus/") for p in every)
     patterns = upload_patterns(manifest_paths(corpus))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from jd_wechat_commentary import corpus_schema
+from jd_wechat_commentary.corpus import schema as corpus_schema
 from jd_wechat_commentary.corpus import build_corpus
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

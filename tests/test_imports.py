@@ -20,11 +20,11 @@ def test_validate_imports_neither_datasets_nor_pandas():
 
 
 def test_only_features_py_imports_datasets():
-    """And corpus_hf.py, which reads an `hf:` corpus input with it (inside a function: a corpus
+    """And corpus/hf.py, which reads an `hf:` corpus input with it (inside a function: a corpus
     of other inputs never imports it, see the next test)."""
     importers = [p.relative_to(ROOT / "scripts").as_posix() for p in sorted((ROOT / "scripts").rglob("*.py"))
                  if re.search(r"^\s*(from datasets|import datasets)\b", p.read_text(encoding="utf-8"), re.M)]
-    assert importers == ["corpus_hf.py", "release/features.py"]
+    assert importers == ["corpus/hf.py", "release/features.py"]
 
 
 def test_a_corpus_of_text_files_imports_neither_datasets_nor_pandas(tmp_path):

@@ -7,8 +7,8 @@ import json
 import sqlite3
 from pathlib import Path
 
-from . import corpus_schema
-from .validate.report import Report
+from . import schema as corpus_schema
+from ..validate.report import Report
 
 MAX_REPORTED = 50      # duplicates of one config reported one by one; then only counted
 

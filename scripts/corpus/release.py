@@ -14,11 +14,11 @@ import json
 import os
 from pathlib import Path
 
-from . import corpus_schema
-from .corpus_card import ConfigStats, card, config_stats
-from .corpus_catalog import croissant, datapackage
-from .layout import CARD, CATALOGS, CORPUS_SUMMARY, CORPUS_WORK, MANIFEST, STAGED_SHARD, WARNINGS, schema_copy_path, shard_folder, shard_name, table_shards
-from .reading import HUB_IGNORED_FILES, HUB_IGNORED_FOLDERS, MAX_TEXT_BYTES, Unreadable, loads_json, read_regular
+from . import schema as corpus_schema
+from .card import ConfigStats, card, config_stats
+from .catalog import croissant, datapackage
+from ..layout import CARD, CATALOGS, CORPUS_SUMMARY, CORPUS_WORK, MANIFEST, STAGED_SHARD, WARNINGS, schema_copy_path, shard_folder, shard_name, table_shards
+from ..reading import HUB_IGNORED_FILES, HUB_IGNORED_FOLDERS, MAX_TEXT_BYTES, Unreadable, loads_json, read_regular
 
 WORK = CORPUS_WORK
 
@@ -35,7 +35,7 @@ def finish(out: Path, version: str, empty_shard, repo_id: str | None = None) -> 
     """`empty_shard(config, path)` writes a shard with no rows, for a config no task wrote rows to
     (pandas, polars and duckdb read a config's columns from it). `repo_id`: the Hub repository
     the corpus is built for (the card's loading line, the catalogs' URL, the manifest), or None."""
-    from .corpus_summary import merge_summaries
+    from .summary import merge_summaries
     out, staging = Path(out), Path(out) / WORK / "staging"
     _place_shards(out, staging, empty_shard)
     _concatenate(sorted((staging / "warnings").glob("*.jsonl")), out / WARNINGS)

@@ -23,14 +23,14 @@ import json
 import tempfile
 from pathlib import Path
 
-from . import corpus_schema
-from .corpus_release import file_entry, generated_files, release_files, shards
-from .corpus_keys import KeyIndex
-from .corpus_summary import Summary
-from .layout import CORPUS_SUMMARY, SHARD_NAME, WARNINGS, shard_folder, shard_name
-from .reading import MAX_TEXT_BYTES, ReleaseFolder, Unreadable, loads_json, path_problem, read_regular
-from .validate.integrity import read_manifest
-from .validate.report import Problem, Report
+from . import schema as corpus_schema
+from .release import file_entry, generated_files, release_files, shards
+from .keys import KeyIndex
+from .summary import Summary
+from ..layout import CORPUS_SUMMARY, SHARD_NAME, WARNINGS, shard_folder, shard_name
+from ..reading import MAX_TEXT_BYTES, ReleaseFolder, Unreadable, loads_json, path_problem, read_regular
+from ..validate.integrity import read_manifest
+from ..validate.report import Problem, Report
 
 BATCH = 2_000
 
@@ -237,7 +237,7 @@ def check_articles(root: Path, report: Report, summary: Summary) -> tuple[int, b
     """Each article's rows through the single release's cross-table rules, and into `summary`;
     returns the articles checked and whether every one was read. Each row's JSON Schema
     constraints were checked column-wise as the shards streamed."""
-    from . import schemas
+    from .. import schemas
 
     doc_columns = schemas.columns("document")
     n = 0
@@ -281,7 +281,7 @@ def _with_rejects_and_warnings(root: Path, summary: Summary) -> dict | None:
 def _check_generated(root: Path, manifest: dict, counted: dict, recounted: dict | None, report: Report) -> None:
     """summary.json agrees with the rows (and, when the articles were checked, with what they
     count), and the card and catalogs are what the build writes from it."""
-    from .corpus_card import config_stats
+    from .card import config_stats
     try:
         stats = {c: config_stats(shards(root, c)) for c in corpus_schema.CONFIGS}
     except (OSError, ValueError):
@@ -321,9 +321,9 @@ def cross_table_rules(tables: dict, report: Report) -> None:
     """validate.check_tables without its row-by-row JSON Schema pass (90% of its time), which
     ColumnChecks does for the whole corpus a batch at a time: keys, references, spans against
     the text, derived columns, consistency. Keep in step with validate.check_tables."""
-    from .validate.checks import check_derived, check_spans
-    from .validate.consistency import check_consistency
-    from .validate.run import check_primary_key, check_references
+    from ..validate.checks import check_derived, check_spans
+    from ..validate.consistency import check_consistency
+    from ..validate.run import check_primary_key, check_references
 
     for table, rows in tables.items():
         check_primary_key(table, rows, report)

@@ -13,7 +13,7 @@ import json
 import os
 from pathlib import Path
 
-from .errors import UsageError
+from ..errors import UsageError
 
 EXAMPLE = ("jd-wechat-commentary corpus build articles/ --out /tmp/corpus --workers 2\n"
            "  jd-wechat-commentary corpus validate /tmp/corpus")
@@ -58,7 +58,7 @@ def _run_build(args) -> int:
         if value is not None and value < 1:
             raise UsageError(f"--{name.replace('_', '-')} {value}", "not a positive number", "give 1 or more")
     if args.repo_id is not None:
-        from .publish import repo_id_problem
+        from ..publish import repo_id_problem
         problem = repo_id_problem(args.repo_id)
         if problem:
             raise UsageError(f"--repo-id {args.repo_id}", problem, "give the dataset repository as OWNER/NAME")
@@ -74,7 +74,7 @@ def _run_build(args) -> int:
 
 
 def _run_validate(args) -> int:
-    from .corpus_validate import validate_corpus
+    from .validate import validate_corpus
     if args.workers < 1:
         raise UsageError(f"--workers {args.workers}", "not a positive number", "give 1 or more")
     report = validate_corpus(_corpus_folder(args.path), workers=args.workers, articles=not args.quick)
@@ -88,11 +88,11 @@ def build_corpus(input_path: Path | str, out: Path, workers: int = 1, tasks: int
                  max_rows: int = MAX_ROWS, row_group: int = ROW_GROUP, validate: bool = True, repo_id: str | None = None):
     """Build (or resume) the corpus; returns the summary and the validation report (None without).
     `repo_id` is not a setting of the run (the shards do not depend on it), only of its finish."""
-    from .corpus_release import finish
-    from .version import DATASET_VERSION
+    from .release import finish
+    from ..version import DATASET_VERSION
 
-    from .corpus_hf import DatasetUnreadable
-    from .errors import BuildError
+    from .hf import DatasetUnreadable
+    from ..errors import BuildError
 
     pipeline, logs = prepare_pipeline(input_path, out, tasks, max_rows, row_group)
     try:
@@ -105,7 +105,7 @@ def build_corpus(input_path: Path | str, out: Path, workers: int = 1, tasks: int
                          "a writable folder with room for the corpus; the same command resumes the work") from exc
     report = None
     if validate:
-        from .corpus_validate import validate_corpus
+        from .validate import validate_corpus
         report = validate_corpus(out, workers=workers if executor == "local" else 1, articles=True)
     return summary, report
 
@@ -117,14 +117,14 @@ def prepare_pipeline(input_path: Path | str, out: Path, tasks: int, max_rows: in
     datatrove's SlurmPipelineExecutor with `tasks` tasks. Running `corpus build` with the same
     INPUT, --out, --tasks and --max-rows afterwards finds every task complete, then names the
     shards, writes the card and manifest and validates."""
-    from .corpus_release import WORK
-    from .version import DATASET_VERSION
+    from .release import WORK
+    from ..version import DATASET_VERSION
 
     try:
         import datatrove  # noqa: F401
     except ImportError:
         raise UsageError("corpus build", "datatrove is not installed", "pip install -c requirements.lock -e '.[corpus]'") from None
-    from .corpus_input import input_identity
+    from .input import input_identity
     identity = input_identity(input_path)     # a missing input is a usage error before --out is touched
     out = Path(out)
     _claim(out, {"input": identity, "tasks": tasks, "max_rows": max_rows, "row_group": row_group, "version": DATASET_VERSION})
@@ -132,8 +132,8 @@ def prepare_pipeline(input_path: Path | str, out: Path, tasks: int, max_rows: in
 
 
 def _pipeline(input_path, staging: Path, max_rows: int, row_group: int, version: str) -> list:
-    from .corpus_input import ArticleReader
-    from .corpus_steps import ArticleBuilder, ShardWriter
+    from .input import ArticleReader
+    from .steps import ArticleBuilder, ShardWriter
 
     return [ArticleReader(str(input_path)), ArticleBuilder(version), ShardWriter(str(staging), max_rows, row_group, version)]
 
@@ -165,8 +165,8 @@ def _ray_executor(pipeline: list, tasks: int, workers: int, logs: Path):
 
 
 def _warm_up() -> None:
-    from .build import parse  # noqa: F401
-    from .rules.conversion import detect_script, to_simplified, to_traditional
+    from ..build import parse  # noqa: F401
+    from ..rules.conversion import detect_script, to_simplified, to_traditional
     detect_script("中文"), to_simplified("中文"), to_traditional("中文")
 
 
@@ -175,9 +175,9 @@ def _empty_shard(config: str, path: Path) -> None:
     size from the first row group's row count and fails on a row group of 0 rows."""
     import pyarrow.parquet as pq
 
-    from . import corpus_schema
-    from .release.write import PARQUET_OPTIONS
-    from .version import DATASET_VERSION
+    from . import schema as corpus_schema
+    from ..release.write import PARQUET_OPTIONS
+    from ..version import DATASET_VERSION
     pq.ParquetWriter(path, corpus_schema.file_schema(config, DATASET_VERSION), **PARQUET_OPTIONS).close()
 
 
@@ -187,8 +187,8 @@ RUN_FILE = "run.json"
 def _claim(out: Path, run: dict) -> None:
     """The folder must be new, empty, or the work of the same command (then it is resumed).
     Anything else is refused before a file is written: a corpus never lands in someone's folder."""
-    from .corpus_release import WORK
-    from .release.outdir import is_home_like
+    from .release import WORK
+    from ..release.outdir import is_home_like
 
     out = Path(out)
     if out.is_symlink() or (out.exists() and not out.is_dir()):
@@ -210,7 +210,7 @@ def _claim(out: Path, run: dict) -> None:
 
 
 def _corpus_folder(path: Path) -> Path:
-    from .layout import MANIFEST
+    from ..layout import MANIFEST
     path = Path(path)
     if not (path / MANIFEST).is_file():
         raise UsageError(path, f"not a corpus release (no {MANIFEST})", "give the folder `corpus build --out` wrote")

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from . import corpus_schema
-from .corpus_release import shards
-from .diff import DiffError, _changed, _order, _primary_key, _show_key, _version
-from .layout import DATA_DIR, json_type, table_folders
+from . import schema as corpus_schema
+from .release import shards
+from ..diff import DiffError, _changed, _order, _primary_key, _show_key, _version
+from ..layout import DATA_DIR, json_type, table_folders
 
 BATCH = 2_000
 

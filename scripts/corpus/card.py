@@ -15,10 +15,11 @@ from pathlib import Path
 
 import yaml
 
-from . import corpus_schema, schemas
-from .column_types import hf_features
-from .escape import markdown as md
-from .layout import CATALOGS, CORPUS_SUMMARY, MANIFEST, SCHEMA_DIR, WARNINGS, shard_glob
+from .. import schemas
+from . import schema as corpus_schema
+from ..column_types import hf_features
+from ..escape import markdown as md
+from ..layout import CATALOGS, CORPUS_SUMMARY, MANIFEST, SCHEMA_DIR, WARNINGS, shard_glob
 
 PRETTY_NAME = "Chinese news commentary corpus: speaker attribution"
 TAGS = ["chinese", "news", "quote-attribution", "speaker-attribution"]

@@ -15,9 +15,9 @@ from functools import lru_cache
 
 import pyarrow as pa
 
-from . import schemas
-from .layout import schema_name
-from .column_types import arrow_type, nullable
+from .. import schemas
+from ..layout import schema_name
+from ..column_types import arrow_type, nullable
 
 CORPUS_DIR = schemas.SCHEMA_DIR / "corpus"
 REJECTS = "rejects"
@@ -75,7 +75,7 @@ def file_schema(config: str, version: str) -> pa.Schema:
     derives from these Arrow types alike (Features.from_arrow_schema): writing it would cost the
     build the import of `datasets`, seconds on every run, for no information."""
     import json
-    from .layout import META_KEY
+    from ..layout import META_KEY
     meta = {"table": config, "dataset_version": version, "schema_id": corpus_schema(config)["$id"]}
     return arrow_schema(config).with_metadata({META_KEY: json.dumps(meta, sort_keys=True).encode()})
 

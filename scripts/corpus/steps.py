@@ -1,7 +1,7 @@
 """The corpus pipeline's two working steps (datatrove): build every article with the rules of
 `build --source`, and write the rows into bounded Parquet shards of this task.
 
-    ArticleReader (corpus_input.py) -> ArticleBuilder -> ShardWriter
+    ArticleReader (corpus/input.py) -> ArticleBuilder -> ShardWriter
 
 A task writes only under staging/, its files named by its rank, and only as complete files
 (written as .part, renamed when closed). When a task starts, it removes whatever an earlier,
@@ -16,10 +16,10 @@ from pathlib import Path
 
 from datatrove.pipeline.base import PipelineStep
 
-from . import corpus_schema
-from .layout import staged_shard
-from .corpus_input import document_id_for
-from .corpus_summary import Summary
+from . import schema as corpus_schema
+from ..layout import staged_shard
+from .input import document_id_for
+from .summary import Summary
 
 # A reject's error_code (schema/corpus/rejects.schema.json) from the BuildError's code: the input
 # rules keep their own code, the two kinds of empty input are one, any other build error is build-error.
@@ -49,10 +49,10 @@ class ArticleBuilder(PipelineStep):
             yield doc
 
     def _build(self, doc) -> None:
-        from .build import parse
-        from .errors import BuildError, Warnings
-        from .source import Curation, source_from_bytes
-        from .release.rows import make_tables
+        from ..build import parse
+        from ..errors import BuildError, Warnings
+        from ..source import Curation, source_from_bytes
+        from ..release.rows import make_tables
 
         meta = doc.metadata
         if "reject" in meta:
@@ -141,7 +141,7 @@ class _ShardFiles:
 
     def _open(self) -> None:
         import pyarrow.parquet as pq
-        from .release.write import PARQUET_OPTIONS
+        from ..release.write import PARQUET_OPTIONS
         self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / staged_shard(self.rank, self.k)
         self.writer = pq.ParquetWriter(str(self.path) + ".part", self.schema, **PARQUET_OPTIONS)

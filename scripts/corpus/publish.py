@@ -14,19 +14,19 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from .layout import MANIFEST, shard_glob
+from ..layout import MANIFEST, shard_glob
 
 LARGE_UPLOAD = "huggingface_hub's large-folder upload (several commits, resumable: rerun publish to finish an interrupted one)"
 STATE = "some files may have been committed and nothing was tagged; run the same publish again to finish the upload"
 
 
 def validate(root: Path):
-    from .corpus_validate import validate_corpus
+    from .validate import validate_corpus
     return validate_corpus(root)
 
 
 def tag_message(version: str) -> str:
-    from .corpus_card import PRETTY_NAME
+    from .card import PRETTY_NAME
     return f"{PRETTY_NAME} {version}"
 
 

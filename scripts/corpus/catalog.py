@@ -13,11 +13,12 @@ them again and compares. Field descriptions come from catalog.py, as for a singl
 """
 from __future__ import annotations
 
-from . import about, corpus_schema
-from .release.catalog import CROISSANT_CONTEXT, CROISSANT_VERSION, PARQUET_MEDIA_TYPE, _dp_field, _field, _foreign_key
-from .corpus_card import PRETTY_NAME, TAGS, TEXT_RIGHTS
-from .layout import shard_glob
-from .version import RELEASE_DATE
+from .. import about
+from . import schema as corpus_schema
+from ..release.catalog import CROISSANT_CONTEXT, CROISSANT_VERSION, PARQUET_MEDIA_TYPE, _dp_field, _field, _foreign_key
+from .card import PRETTY_NAME, TAGS, TEXT_RIGHTS
+from ..layout import shard_glob
+from ..version import RELEASE_DATE
 
 NAME = "jd-wechat-commentary-corpus"
 SUMMARY = ("Chinese news commentary articles as linked tables: each document, its source lines, body paragraphs, "

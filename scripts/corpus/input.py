@@ -3,7 +3,7 @@
 INPUT is a folder of `.txt` articles (the file name without .txt is the article's id), a JSON
 Lines file or a Parquet file with `id` and `text` columns (and optional url, date, outlet), or
 `hf:<repo id or local folder>[:split]`, a Hugging Face dataset with those columns, read offline
-(corpus_hf.py).
+(corpus/hf.py).
 Articles are dealt to tasks by position (article i goes to task i mod tasks), so the share of
 every task is fixed by the input and the task count alone: a rerun reads the same articles.
 
@@ -21,7 +21,7 @@ from pathlib import Path
 from datatrove.data import Document
 from datatrove.pipeline.base import PipelineStep
 
-from .errors import UsageError
+from ..errors import UsageError
 
 OPTIONAL = ("url", "date", "outlet")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -29,7 +29,7 @@ SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 def input_kind(spec) -> str:
     """folder, jsonl, parquet or hf; anything else is a usage error (exit 2)."""
-    from .corpus_hf import is_hf
+    from .hf import is_hf
     if is_hf(spec):
         return "hf"
     path = Path(spec)
@@ -49,7 +49,7 @@ def input_kind(spec) -> str:
 def input_identity(spec) -> str:
     """What run.json records of INPUT: a rerun with another input is refused, not mixed in."""
     if input_kind(spec) == "hf":
-        from .corpus_hf import parse
+        from .hf import parse
         return parse(str(spec)).identity
     return str(Path(spec).resolve())
 
@@ -79,7 +79,7 @@ class ArticleReader(PipelineStep):
         super().__init__()
         self.kind = input_kind(path)
         if self.kind == "hf":
-            from .corpus_hf import parse
+            from .hf import parse
             self.hf = parse(str(path))      # resolved here, once: a missing dataset stops the command before any task
             self.path = self.hf.spec
         else:
@@ -99,7 +99,7 @@ class ArticleReader(PipelineStep):
         if self.kind == "folder":
             return len(self._files()[rank::world_size])
         if self.kind == "hf":
-            from .corpus_hf import count
+            from .hf import count
             total = count(self.hf)
             return None if total is None else len(range(rank, total, world_size))
         if self.kind == "parquet":
@@ -142,7 +142,7 @@ class ArticleReader(PipelineStep):
     def _hf(self, rank: int, world_size: int):
         """Every task streams the whole split and keeps its share: row i is task i mod N's, as
         for the other inputs (skipping a row costs microseconds, building one milliseconds)."""
-        from .corpus_hf import rows
+        from .hf import rows
         for i, row in enumerate(rows(self.hf)):
             if i % world_size == rank:
                 yield _record(row, f"{self.path}: row {i}", i)
