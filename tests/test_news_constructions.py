@@ -64,6 +64,11 @@ CASES = {
         "外交部发言人周文华在例行记者会上表示，双方保持沟通。\n统计局周三公布，失业率回落。\n消保委呼吁，市民购物前应比较价格。",
         [(1, "周文華", "person"), (2, "統計局", "organization"), (3, "消委會", "organization")],
         [(1, "周文华", "person"), (2, "统计局", "organization"), (3, "消保委", "organization")]),
+    # an occasion whose place starts with 人 (在人民…) is an adjunct, not a title like 發言人
+    "occasion-starting-with-people": (
+        "黨主席林志遠在人民大會上宣布，明年參選。",
+        "党主席林志远在人民代表大会上宣布，明年参选。",
+        [(1, "林志遠", "person")], [(1, "林志远", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

@@ -245,8 +245,8 @@ def is_adjunct(text: str, k: int, j: int) -> bool:
         return False
     while k < j:
         opener = next((o for o in lexicon.ADJUNCT_OPENERS if text.startswith(o, k)), None)
-        if opener and text[k + len(opener):k + len(opener) + 1] in ("人", "者", "團", "团", "處", "处"):
-            return False    # 發言人, 代表團: a title, not the opening of an adjunct
+        if opener and len(opener) > 1 and text[k + len(opener):k + len(opener) + 1] in ("人", "者", "團", "团", "處", "处"):
+            return False    # 發言人, 代表團: a title, not the opening of an adjunct (在人民大會堂 is one)
         if opener or _cue_clause(text, k, j):
             return not any(ch in lexicon.SENTENCE_END or ch in CLAUSE_BREAKS for ch in text[k:j])
         m = next((m for p in (lexicon.TIME_WORD, lexicon.PAREN, lexicon.ADVERB) if (m := p.match(text, k, j))), None)
