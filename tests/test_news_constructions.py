@@ -69,6 +69,14 @@ CASES = {
         "黨主席林志遠在人民大會上宣布，明年參選。",
         "党主席林志远在人民代表大会上宣布，明年参选。",
         [(1, "林志遠", "person")], [(1, "林志远", "person")]),
+    # a date with its part of the day, an adverb of restriction, and 分別 after conjoined subjects
+    "date-evening-and-adverbs": (
+        "烏克蘭總統澤倫斯基23日晚警告，局勢將更艱難。\n經濟部僅表示，會再研究。\n東方民意研究所及南方輿情調查研究學會分別公布，多數市民支持方案。",
+        "乌克兰总统泽连斯基23日晚警告，局势将更艰难。\n工业部仅表示，会再研究。\n东方民意研究所及南方舆情调查研究学会分别公布，多数市民支持方案。",
+        [(1, "澤倫斯基", "person"), (2, "經濟部", "organization"), (3, "東方民意研究所", "organization"),
+         (3, "南方輿情調查研究學會", "organization")],
+        [(1, "泽连斯基", "person"), (2, "工业部", "organization"), (3, "东方民意研究所", "organization"),
+         (3, "南方舆情调查研究学会", "organization")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

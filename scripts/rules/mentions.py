@@ -270,7 +270,8 @@ def _news_organization(m: str, start: int, end: int, names: dict[str, str]) -> M
     if len(m) < 2 or lexicon.NOT_IN_TITLES & set(m) or "的" in m:
         return None
     for suf in lexicon.NEWS_ORG_SUFFIXES:
-        if m.endswith(suf) and len(m) > len(suf) and _word_like(m) and (len(m) <= 6 or not lexicon.NOT_IN_ORGANIZATIONS & set(m)):
+        # a long name is checked for verb characters before its ending only (…研究學會: 會 is the ending)
+        if m.endswith(suf) and len(m) > len(suf) and _word_like(m) and (len(m) <= 6 or not lexicon.NOT_IN_ORGANIZATIONS & set(m[:-len(suf)])):
             what = "a news medium (a source, not a named speaker)" if is_media(m) else "an organization"
             return Mention("organization", m, [], start, end, rule="organization-ending",
                            notice=("uncertain-organization", f"{m!r} speaks and is taken for {what} by its ending"))
