@@ -77,6 +77,16 @@ CASES = {
          (3, "南方輿情調查研究學會", "organization")],
         [(1, "泽连斯基", "person"), (2, "工业部", "organization"), (3, "东方民意研究所", "organization"),
          (3, "南方舆情调查研究学会", "organization")]),
+    # 笑說 is one cue; a cue after 的 is a noun (的表態), no statement
+    "laughing-and-noun-cues": (
+        "董事長李國華笑說，自己並不健談。\n李國華這一強硬的表態，令股價下跌。",
+        "董事长李国华笑说，自己并不健谈。\n李国华这一强硬的表态，令股价下跌。",
+        [(1, "李國華", "person")], [(1, "李国华", "person")]),
+    # a quantity and a noun, a news agency's short name, a title alone, 眾人: nobody named
+    "nobody-named": (
+        "一名村民告訴記者，路面已修好。\n路透報導，工廠停產。\n英國外交大臣宣稱，會派艦隊。\n眾人都笑言，活動很成功。",
+        "一名村民告诉记者，路面已修好。\n路透报道，工厂停产。\n英国外交大臣宣称，会派舰队。\n众人都笑言，活动很成功。",
+        [(1, "一名村民", "unnamed"), (2, "路透", "media")], [(1, "一名村民", "unnamed"), (2, "路透", "media")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

@@ -165,6 +165,10 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     if not core or core in lexicon.GENERIC_SUBJECTS or core[0] in "我你您它這这那其" or not _printable(core):
         return None
     end = start + len(m)
+    if lexicon.QUANTIFIED.match(core):
+        return None         # 一名村民: an unnamed source (parse_unnamed), not a name
+    if core in lexicon.MEDIA_NAMES:
+        return Mention("organization", core, [], start, end, rule="organization-ending")   # 路透 is no person 路透
     if (anaphor := _anaphor(core)):
         return Mention("organization", None, [], start, end, rule="anaphor", anaphor=anaphor)
     mention = parse_mention(core, start, names)
@@ -280,7 +284,7 @@ def _news_organization(m: str, start: int, end: int, names: dict[str, str]) -> M
 
 def parse_unnamed(m: str, start: int) -> Mention | None:
     """業內人士, 有網友, 一位分析師: a source that names nobody, kept as printed."""
-    if len(m) <= lexicon.UNNAMED_MAX and lexicon.UNNAMED_SOURCE.match(m):
+    if len(m) <= lexicon.UNNAMED_MAX and (lexicon.UNNAMED_SOURCE.match(m) or lexicon.QUANTIFIED.match(m)):
         return Mention("unnamed", m, [], start, start + len(m), rule="unnamed-source")
     return None
 
