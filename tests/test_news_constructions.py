@@ -87,6 +87,11 @@ CASES = {
         "一名村民告訴記者，路面已修好。\n路透報導，工廠停產。\n英國外交大臣宣稱，會派艦隊。\n眾人都笑言，活動很成功。",
         "一名村民告诉记者，路面已修好。\n路透报道，工厂停产。\n英国外交大臣宣称，会派舰队。\n众人都笑言，活动很成功。",
         [(1, "一名村民", "unnamed"), (2, "路透", "media")], [(1, "一名村民", "unnamed"), (2, "路透", "media")]),
+    # 據X報道 with a date between the medium and the cue; a medium known by name only
+    "source-with-date": (
+        "據中央通訊社3日報導，颱風將轉向。\n另據美國之音報導，談判暫停。",
+        "据中央通讯社3日报道，台风将转向。\n另据美国之音报道，谈判暂停。",
+        [(1, "中央通訊社", "media"), (2, "美國之音", "media")], [(1, "中央通讯社", "media"), (2, "美国之音", "media")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

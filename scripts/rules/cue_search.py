@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
-from .mentions import Mention, parse_news_mention, parse_unnamed
+from .mentions import Mention, is_media, parse_news_mention, parse_unnamed
 from .sentences import track_quotes
 
 CLAUSE_BREAKS = "，,；;：:、|｜•\u3000【】[]"
@@ -280,12 +280,23 @@ def _source_phrase(text: str, i: int, e: int, names: dict[str, str]) -> list[Cue
             continue
         heads = []
         for start, end in _conjoined(m.start("m"), m.end("m"), text):
-            mention = parse_news_mention(text[start:end], start, names)
-            if mention is None or mention.uncertain and mention.kind != "name":
-                return []       # 在X看來: a bare name is sure enough in this position
+            mention = _source_mention(text, start, end, names)
+            if mention is None:
+                return []
             heads.append(CueHead(mention, (m.start("cue"), m.end("cue")), "speech", i, rule))
         return heads
     return []
+
+
+def _source_mention(text: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+    """The X of 在X看來 / 據X報道: a sure mention, a bare name (sure enough in this position) or
+    a medium, with adjuncts after it (據新華社24日報道)."""
+    mention = speaker_before(text, start, end, names)
+    if mention is None:
+        return None
+    if mention.uncertain and mention.kind != "name" and not is_media(mention.name or ""):
+        return None
+    return mention
 
 
 def _conjoined(s: int, e: int, text: str) -> list[tuple[int, int]]:
