@@ -92,6 +92,12 @@ CASES = {
         "據中央通訊社3日報導，颱風將轉向。\n另據美國之音報導，談判暫停。",
         "据中央通讯社3日报道，台风将转向。\n另据美国之音报道，谈判暂停。",
         [(1, "中央通訊社", "media"), (2, "美國之音", "media")], [(1, "中央通讯社", "media"), (2, "美国之音", "media")]),
+    # the last part of a foreign name printed in full before is the same person
+    "foreign-surname": (
+        "州長安娜·沃爾科娃週一表示，局勢極其困難。\n沃爾科娃說，仍有平民受困。",
+        "州长安娜·沃尔科娃周一表示，局势极其困难。\n沃尔科娃说，仍有平民受困。",
+        [(1, "安娜·沃爾科娃", "person"), (2, "安娜·沃爾科娃", "person")],
+        [(1, "安娜·沃尔科娃", "person"), (2, "安娜·沃尔科娃", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

@@ -64,6 +64,18 @@ class KnownNames(dict):
         return frozenset(x[:n] for x, kind in self.items() if kind == "person" for n in (1, 2) if len(x) > n)
 
 
+    @cached_property
+    def foreign_tails(self) -> dict[str, str]:
+        """The last part of a foreign person's name printed with a middle dot (佩斯科夫 of
+        德米特里·佩斯科夫) -> that name, when only one known name ends so."""
+        tails: dict[str, str | None] = {}
+        for name, kind in self.items():
+            parts = split_at_dots(name)
+            if kind == "person" and len(parts) > 1 and len(parts[-1]) >= 2:
+                tails[parts[-1]] = None if parts[-1] in tails else name
+        return {t: n for t, n in tails.items() if n}
+
+
 def known_names(names: dict[str, str]) -> KnownNames:
     return names if isinstance(names, KnownNames) else KnownNames(names)
 
@@ -230,6 +242,7 @@ def _foreign(m: str, start: int, end: int, names: dict[str, str]) -> Mention | N
         name, prefix = m[-n:], m[:-n]
         if not is_foreign_name(name):
             continue
+        name = known_names(names).foreign_tails.get(name, name)     # 盖达伊 after 谢尔盖·盖达伊: one person
         if not prefix:
             return Mention("name", name, [], start, end, rule="foreign-name")
         if prefix.endswith(lexicon.TITLE_SUFFIXES + lexicon.NEWS_ORG_SUFFIXES) and not lexicon.NOT_IN_TITLES & set(prefix):
