@@ -98,6 +98,16 @@ CASES = {
         "州长安娜·沃尔科娃周一表示，局势极其困难。\n沃尔科娃说，仍有平民受困。",
         [(1, "安娜·沃爾科娃", "person"), (2, "安娜·沃爾科娃", "person")],
         [(1, "安娜·沃尔科娃", "person"), (2, "安娜·沃尔科娃", "person")]),
+    # a quotation that began in an earlier paragraph closes, then its speaker; a gloss after a space
+    "quote-closing-from-before-and-spaced-gloss": (
+        "「工程會如期完成。\n計劃不會延誤。」發展局局長黃偉明表示，工程下月展開。\n電動車公司總裁馬斯克 (Elon Musk) 在接受訪問時表示，新廠明年投產。",
+        "“工程会如期完成。\n计划不会延误。”发改委主任黄伟明表示，工程下月展开。\n电动车公司总裁马斯克 (Elon Musk) 在接受访问时表示，新厂明年投产。",
+        [(2, "黃偉明", "person"), (3, "馬斯克", "person")], [(2, "黄伟明", "person"), (3, "马斯克", "person")]),
+    # 讚美 (to praise) reports no statement of the one who praises
+    "praise-is-no-cue": (
+        "主編卡拉夫指，總裁史密斯向來極力讚美政府。",
+        "主编卡拉夫指，总裁史密斯向来极力赞美政府。",
+        [(1, "卡拉夫", "person")], [(1, "卡拉夫", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

@@ -56,7 +56,7 @@ def find_cue_heads(text: str, s: int, e: int, names: dict[str, str], confident_o
         if ch in COLONS and not done and (head := _colon_head(text, clause, i, e, names)):
             heads.append(head)
             done = True
-        if ch in CLAUSE_BREAKS and not _clock(text, i) or _space_break(text, i):
+        if _breaks_clause(text, i):
             clause, done = i + 1, False
             clauses.append(clause)
             clause_start = None
@@ -184,6 +184,14 @@ def _colon_head(text: str, clause: int, i: int, e: int, names: dict[str, str]) -
     return CueHead(mention, (i, i + 1), "speech", clause, "colon-after-name")
 
 
+def _breaks_clause(text: str, i: int) -> bool:
+    """Punctuation, a space between a headline's parts, or a closing quotation mark whose
+    opening is not in this sentence (the quotation began in an earlier paragraph, and its
+    speaker follows it)."""
+    ch = text[i]
+    return ch in CLAUSE_BREAKS and not _clock(text, i) or _space_break(text, i) or ch in lexicon.CLOSE_QUOTES
+
+
 def _clock(text: str, i: int) -> bool:
     """The colon of a time of day (11:51:40) breaks no clause."""
     return text[i] in COLONS and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
@@ -191,7 +199,9 @@ def _clock(text: str, i: int) -> bool:
 
 def _space_break(text: str, i: int) -> bool:
     """A space between Chinese phrases separates a headline's parts (議員促港鐵減價 陳帆:會考慮)."""
-    return text[i] == " " and 0 < i < len(text) - 1 and not (text[i - 1].isascii() and text[i + 1].isascii())
+    if text[i] != " " or not 0 < i < len(text) - 1 or text[i + 1] in "(（" or text[i - 1] in ")）":
+        return False        # 卡拉夫 (Roula Khalaf) 表示: a gloss, not a new part
+    return not (text[i - 1].isascii() and text[i + 1].isascii())
 
 
 def _skip_openers(text: str, i: int, e: int) -> int:
@@ -243,6 +253,8 @@ def is_adjunct(text: str, k: int, j: int) -> bool:
     對/接受/出席… that runs to the cue."""
     if j - k > lexicon.ADJUNCT_MAX:
         return False
+    while k < j and text[k] == " ":
+        k += 1      # 馬斯克 (Elon Musk) 在…: the space after a gloss
     while k < j:
         opener = next((o for o in lexicon.ADJUNCT_OPENERS if text.startswith(o, k)), None)
         if opener and len(opener) > 1 and text[k + len(opener):k + len(opener) + 1] in ("人", "者", "團", "团", "處", "处"):

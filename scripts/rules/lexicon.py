@@ -67,8 +67,8 @@ CUE_NOT_BEFORE = {
     "分析": "師师員员人",
     "料": "理想到",
     "促": "進进成使銷销",
-    "讚": "助賞",
-    "赞": "助赏",
+    "讚": "助賞美",
+    "赞": "助赏美",
     "斥": "資资",
     "倡": "議议導导",
     "勸": "導說阻架解",
@@ -330,7 +330,7 @@ TRANSLIT = set(
 )
 MIDDLE_DOTS = "·•‧・"
 # A name's gloss in Latin letters in parentheses: 馬斯克（Elon Musk）.
-LATIN_GLOSS = re.compile(r"[（(][A-Za-z][A-Za-z .'\-]{0,40}[）)]$")
+LATIN_GLOSS = re.compile(r" ?[（(][A-Za-z][A-Za-z .'\-]{0,40}[）)]$")
 # Characters of verb phrases, never of an organization read by its position (會考慮, 若遇上).
 NOT_IN_ORGANIZATIONS = set("當当若要會会將将可能應应該该再又也都就予以被把讓让給给向對对在於于從从已曾正想需得裡里時时後后前度考慮虑遇是了的不沒没如與与及")
 
