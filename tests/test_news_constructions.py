@@ -108,6 +108,12 @@ CASES = {
         "主編卡拉夫指，總裁史密斯向來極力讚美政府。",
         "主编卡拉夫指，总裁史密斯向来极力赞美政府。",
         [(1, "卡拉夫", "person")], [(1, "卡拉夫", "person")]),
+    # the modal 會 (will) ends no organization; a surname-like character before 大家 is no name
+    "modal-is-no-organization": (
+        "運輸署表示，明天票價會向大家公布。\n環保署稱，稅改會向市民宣佈詳情。",
+        "交通局表示，明天票价会向大家公布。\n环保局称，税改会向市民宣布详情。",
+        [(1, "運輸署", "organization"), (2, "環保署", "organization")],
+        [(1, "交通局", "organization"), (2, "环保局", "organization")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

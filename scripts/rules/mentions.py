@@ -156,6 +156,8 @@ def _bare_name(m: str):
 def is_name(s: str) -> bool:
     if s in NOT_NAMES or not all("\u4e00" <= ch <= "\u9fff" for ch in s) or lexicon.TIME_WORD.fullmatch(s):
         return False
+    if s[1:] in lexicon.GENERIC_SUBJECTS:
+        return False        # 向大家, 於各方: a word after a surname-like character, not a given name
     if s[:2] in lexicon.COMPOUND_SURNAMES:
         return 3 <= len(s) <= 4
     if len(s) == 4:     # a married woman's two surnames in Hong Kong copy (林鄭月娥)
