@@ -114,6 +114,11 @@ CASES = {
         "交通局表示，明天票价会向大家公布。\n环保局称，税改会向市民宣布详情。",
         [(1, "運輸署", "organization"), (2, "環保署", "organization")],
         [(1, "交通局", "organization"), (2, "环保局", "organization")]),
+    # a title that ends in transliteration characters (拿督斯里) names nobody: no speaker is made of its end
+    "title-ending-like-a-name": (
+        "（吉隆坡5日訊）首相拿督斯里批評反對黨，並澄清言論被曲解。\n他表示，會繼續推動改革。",
+        "（吉隆坡5日讯）首相拿督斯里批评反对党，并澄清言论被曲解。\n他表示，会继续推动改革。",
+        [], []),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",
