@@ -119,6 +119,17 @@ CASES = {
         "（吉隆坡5日訊）首相拿督斯里批評反對黨，並澄清言論被曲解。\n他表示，會繼續推動改革。",
         "（吉隆坡5日讯）首相拿督斯里批评反对党，并澄清言论被曲解。\n他表示，会继续推动改革。",
         [], []),
+    # a title alone (a headline's 特首：, 副總理：) names the one person printed with it; the small colon ﹕
+    "title-alone": (
+        "加稅方案惹爭議 特首：會聆聽意見\n行政長官陳家明今日表示，政府會再研究。\n陳﹕會盡快回覆。",
+        "拟加税引争议 副总理：会听取意见\n副总理兼财政部长林国荣今日表示，政府会再研究。\n林﹕会尽快回复。",
+        [(1, "陳家明", "person"), (2, "陳家明", "person"), (3, "陳家明", "person")],
+        [(1, "林国荣", "person"), (2, "林国荣", "person"), (3, "林国荣", "person")]),
+    # a title that two people carry names neither
+    "title-alone-of-two": (
+        "局長：會再檢討\n運輸局局長李大文表示，票價不變。\n房屋局局長張小明表示，公屋會加建。",
+        "局长：会再检讨\n交通局局长李大文表示，票价不变。\n住建局局长张小明表示，公租房会加建。",
+        [(2, "李大文", "person"), (3, "張小明", "person")], [(2, "李大文", "person"), (3, "张小明", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

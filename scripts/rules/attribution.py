@@ -14,7 +14,8 @@ from . import lexicon
 from .blocks import Block
 from .cue_search import find_cue_heads, longest_cue, strip_particles
 from ..errors import Warnings
-from .mentions import NOT_NAMES, Mention, known_names, parse_mention
+from .mentions import NOT_NAMES, KnownNames, Mention, known_names, parse_mention
+from .titles import TitleIndex
 from .sentences import closing_quote, ends_sentence, has_quoted_sentence, is_quotation, split_sentences
 
 MAX_MENTION = 60
@@ -47,21 +48,26 @@ class _Head:
 
 def find_statements(text: str, paragraphs: list[Block], names: dict[str, str], warnings: Warnings) -> list[Statement]:
     curated = known_names(names)
-    names = known_names({**_titled_names(text, paragraphs, curated, warnings), **names})
+    titles = TitleIndex()
+    names = KnownNames({**_titled_names(text, paragraphs, curated, warnings, titles), **names}, titles)
     out = []
     for block in paragraphs:
         out.extend(_paragraph_statements(text, block, names, warnings))
     return out
 
 
-def _titled_names(text: str, paragraphs: list[Block], names: dict[str, str], warnings: Warnings) -> dict[str, str]:
+def _titled_names(text: str, paragraphs: list[Block], names: dict[str, str], warnings: Warnings,
+                  titles: TitleIndex) -> dict[str, str]:
     """First pass: people introduced with a title and organizations named as such (X方面), so
-    that later bare mentions match them. An unsure split is warned about here, once."""
+    that later bare mentions match them, and the titles printed with sure names (`titles`).
+    An unsure split is warned about here, once."""
     found, by_position = {}, Counter()
     for block in paragraphs:
         for s, e in split_sentences(text, block.char_start, block.char_end):
             for head in _sentence_heads(text, s, e, names):
                 _register(head.mention, found, block, warnings, by_position)
+                if head.mention.kind == "name_with_title" and not head.mention.uncertain and head.mention.name:
+                    titles.add(head.mention.name, head.mention.roles)
     for name, times in by_position.items():
         if times >= 2:
             found.setdefault(name, "organization")   # a word that speaks more than once: a brand or body

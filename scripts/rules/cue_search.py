@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
-from .mentions import Mention, is_media, parse_news_mention, parse_unnamed
+from .mentions import Mention, is_media, known_names, parse_news_mention, parse_unnamed
 from .sentences import track_quotes
 
-CLAUSE_BREAKS = "，,；;：:、|｜•\u3000【】[]"
-COLONS = ":："
+CLAUSE_BREAKS = "，,；;：:﹕、|｜•\u3000【】[]"
+COLONS = ":：﹕"
 MAX_MENTION = 30
 # A cue inside an adjunct clause ('回應質詢時表示'): a later cue follows within this many characters.
 ADJUNCT_CUE_SPAN = 30
@@ -176,8 +176,8 @@ def _conjoined_mentions(text: str, r: int, j: int, names: dict[str, str]) -> lis
 def _colon_head(text: str, clause: int, i: int, e: int, names: dict[str, str]) -> CueHead | None:
     """A headline's 'X：…' or 'X:…': a name (not a word read by its position) then a colon."""
     r = _skip_openers(text, clause, i)
-    if i - r < 2 or i + 1 >= e or text[r].isdigit():
-        return None
+    if i - r < 1 or i + 1 >= e or text[r].isdigit() or i - r == 1 and text[r] not in known_names(names).person_surnames:
+        return None     # one character is a surname of a person named in full (陳：…), or nobody
     mention = parse_news_mention(text[r:i], r, names)
     if mention is None or mention.rule in ("organization-position", "anaphor") or mention.kind == "pronoun":
         return None

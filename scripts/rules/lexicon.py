@@ -142,6 +142,12 @@ TITLE_SUFFIXES = (
     "大臣", "國務委員", "国务委员", "參謀長", "参谋长", "司令", "指揮官", "指挥官", "將軍", "将军", "上將", "上将", "中將", "中将",
     "少將", "少将", "上校", "中校", "少校", "上尉", "中尉", "少尉", "士兵", "軍官", "军官",
 )
+# Titles that stand for another title printed with the name (特首 for 行政長官林鄭月娥).
+TITLE_SYNONYMS = {
+    "特首": ("行政長官", "行政长官"),
+    "閣揆": ("行政院長", "行政院院長"),
+    "阁揆": ("行政院长", "行政院院长"),
+}
 # Honorifics printed after a name (李某教授表示).
 HONORIFICS_AFTER_NAME = ("教授", "律師", "律师", "博士", "院士", "先生", "女士", "老師", "老师")
 
@@ -296,7 +302,8 @@ RULES = {
 }
 SPEAKER_RULES = {
     "name": "a name as printed, never introduced with a title (warned when unsure)",
-    "title-and-name": "a name after a printed title or organization (研究員趙某), or a name known from such a mention",
+    "title-and-name": "a name after a printed title or organization (研究員趙某), a name known from such a mention, "
+                      "or a title alone for the one person printed with it (特首：…, warned)",
     "surname-and-address": "a surname and a form of address (李教授): the earlier speaker of that surname",
     "surname-of-known-name": "a surname or the start of a name printed in full before (梁, 林鄭, 陳局長)",
     "pronoun": "他/她: the last person who spoke (gender is not checked)",

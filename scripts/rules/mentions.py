@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import lexicon
+from .titles import TitleIndex, is_title_alone
 
 NOT_NAMES = {"方面", "高層", "高层", "官方", "市場", "市场", "雙方", "双方", "對方", "对方", "有關", "有关", "相關", "相关",
              "記者", "记者", "專家", "专家", "報告", "报告", "數據", "数据", "消息", "有消息", "業內", "业内", "文章", "分析",
@@ -55,8 +56,13 @@ def parse_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:
 
 class KnownNames(dict):
     """name -> speaker type ("person" or "organization"), with the surnames of its persons kept
-    in a set, so that a mention costs the same however many names are known. Not changed after
-    it is made (the set is computed once, on first use)."""
+    in a set, so that a mention costs the same however many names are known, and the titles
+    printed with them (titles.py). Not changed after it is made (the set is computed once, on
+    first use)."""
+
+    def __init__(self, names=(), titles: TitleIndex | None = None):
+        super().__init__(names)
+        self.titles = titles or TitleIndex()
 
     @cached_property
     def person_surnames(self) -> frozenset[str]:
@@ -197,7 +203,7 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
         mention = None      # a name split off words that end in no title (退款申請須): too unsure from the cue
     if person:
         return person
-    for reader in (_foreign, _organization_and_name, _news_organization):
+    for reader in (_foreign, _organization_and_name, _news_organization, _title_alone):
         if (found := reader(core, start, end, names)):
             return found
     if mention:
@@ -307,6 +313,17 @@ def parse_unnamed(m: str, start: int) -> Mention | None:
     if len(m) <= lexicon.UNNAMED_MAX and (lexicon.UNNAMED_SOURCE.match(m) or lexicon.QUANTIFIED.match(m)):
         return Mention("unnamed", m, [], start, start + len(m), rule="unnamed-source")
     return None
+
+
+def _title_alone(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+    """特首 / 新加坡副總理 alone: the one person printed with that title in the article."""
+    if not is_title_alone(m):
+        return None
+    person = known_names(names).titles.person(m)
+    if person is None:
+        return None
+    return Mention("name_with_title", person, [m], start, end, rule="title-and-name",
+                   uncertain=("title-alone", f"the title {m!r} alone was taken for {person!r}, the one person printed with it"))
 
 
 def _organization_by_position(m: str, start: int, end: int) -> Mention | None:
