@@ -130,6 +130,12 @@ CASES = {
         "局長：會再檢討\n運輸局局長李大文表示，票價不變。\n房屋局局長張小明表示，公屋會加建。",
         "局长：会再检讨\n交通局局长李大文表示，票价不变。\n住建局局长张小明表示，公租房会加建。",
         [(2, "李大文", "person"), (3, "張小明", "person")], [(2, "李大文", "person"), (3, "张小明", "person")]),
+    # a press conference's list of titled names, one clause each, then the cue: all of them speak
+    "listed-speakers": (
+        "記者會上，運輸署署長李家明，保險業監管局首席精算師王大偉，環保專班副組長、環保署助理署長張國強介紹最新情況。",
+        "发布会上，交通局局长李家明，保险监管局首席精算师王大伟，环保专班副组长、生态环境局副局长张国强介绍最新情况。",
+        [(1, "李家明", "person"), (1, "王大偉", "person"), (1, "張國強", "person")],
+        [(1, "李家明", "person"), (1, "王大伟", "person"), (1, "张国强", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

@@ -101,10 +101,18 @@ def _sentence_heads(text: str, s: int, e: int, names: dict[str, str]) -> list[_H
         return [head]
     heads = []
     for h in found:
+        _end_content_before(heads, h)
         heads.append(_Head(0, h.mention, h.cue, h.cue_kind, rule_id=h.rule_id))
-        if heads[:-1]:
-            heads[-2].content_end = h.clause_start
     return heads
+
+
+def _end_content_before(heads: list[_Head], h) -> None:
+    """The statements before a new cue end where its clause begins: every speaker of the last
+    cue (conjoined speakers share it), each set once."""
+    k = len(heads) - 1
+    while k >= 0 and heads[k].cue == heads[-1].cue and heads[k].cue != h.cue:
+        heads[k].content_end = h.clause_start
+        k -= 1
 
 
 def _paragraph_statements(text: str, block: Block, names: dict[str, str], warnings: Warnings) -> list[Statement]:

@@ -141,7 +141,26 @@ def _head_for_cue(text: str, clause: int, j: int, cue: str, names: dict[str, str
         return []
     if mention.uncertain and (confident_only or _weak(text, cue, j + len(cue), len(text))):
         return []
-    return [CueHead(mention, (j, j + len(cue)), kind, clause, "cue-after-mention")]
+    listed = _listed_before(text, clauses, clause, names) if mention.kind == "name_with_title" and not mention.uncertain else []
+    return ([CueHead(m, (j, j + len(cue)), kind, clause, "cue-after-conjoined") for m in listed]
+            + [CueHead(mention, (j, j + len(cue)), kind, clause, "cue-after-mention")])
+
+
+def _listed_before(text: str, clauses: list[int], clause: int, names: dict[str, str]) -> list[Mention]:
+    """甲局局長張三，乙局副局長李四，丙署署長王五介紹…: the titled names listed in the clauses
+    right before the speaker's, each a clause of its own, speak with it. A title that ends in 、
+    belongs to the next name's roles (專班副組長、交通部副部長徐某)."""
+    listed: list[Mention] = []
+    k = len(clauses) - 1 if clauses[-1:] == [clause] else 0     # after a quotation: no list
+    while k > 0 and text[clauses[k] - 1] in "，,、":
+        a, b = clauses[k - 1], clauses[k] - 1
+        mention = parse_news_mention(text[a:b], a, names) if b - a <= MAX_MENTION else None
+        if mention and mention.kind == "name_with_title" and not mention.uncertain and mention.name:
+            listed.insert(0, mention)
+        elif not (text[b] == "、" and text[a:b].endswith(lexicon.TITLE_SUFFIXES)):
+            break
+        k -= 1
+    return listed
 
 
 def _topic(text: str, clauses: list[int], j: int, names: dict[str, str]) -> Mention | None:
