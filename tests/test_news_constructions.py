@@ -136,6 +136,11 @@ CASES = {
         "发布会上，交通局局长李家明，保险监管局首席精算师王大伟，环保专班副组长、生态环境局副局长张国强介绍最新情况。",
         [(1, "李家明", "person"), (1, "王大偉", "person"), (1, "張國強", "person")],
         [(1, "李家明", "person"), (1, "王大伟", "person"), (1, "张国强", "person")]),
+    # 院士 after a surname continues the academician named before; 著稱 (known for) is no cue
+    "academician-and-known-for": (
+        "中央研究院院士邢大明表示，研究已完成。\n「成果很重要，」邢院士說。\n星河集團向來以服務周到著稱。",
+        "中国科学院院士邢大明表示，研究已完成。\n“成果很重要，”邢院士说。\n星河集团向来以服务周到著称。",
+        [(1, "邢大明", "person"), (2, "邢大明", "person")], [(1, "邢大明", "person"), (2, "邢大明", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",
