@@ -141,6 +141,14 @@ CASES = {
         "中央研究院院士邢大明表示，研究已完成。\n「成果很重要，」邢院士說。\n星河集團向來以服務周到著稱。",
         "中国科学院院士邢大明表示，研究已完成。\n“成果很重要，”邢院士说。\n星河集团向来以服务周到著称。",
         [(1, "邢大明", "person"), (2, "邢大明", "person")], [(1, "邢大明", "person"), (2, "邢大明", "person")]),
+    # a clause before a known name (將接棒) or a title-like ending after 在 (在美系) is no title
+    "clause-is-no-title": (
+        "副總理黃明遠表示，經濟會增長。\n總理李國強表示，會按計劃交接。\n黃明遠將接棒李國強 曾就兩岸關係表態\n"
+        "面對外界關注，是否影響星河在美系關鍵客戶的市占，直言並不擔心。",
+        "副总理黄明远表示，经济会增长。\n总理李国强表示，会按计划交接。\n黄明远将接棒李国强 曾就两岸关系表态\n"
+        "面对外界关注，是否影响星河在美系关键客户的市占，直言并不担心。",
+        [(1, "黃明遠", "person"), (2, "李國強", "person"), (3, "黃明遠", "person")],
+        [(1, "黄明远", "person"), (2, "李国强", "person"), (3, "黄明远", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

@@ -123,6 +123,8 @@ def _known_name(m: str, names: dict[str, str]):
         if name in names:
             if names[name] == "organization":
                 return ("organization", name, [], None) if m == name else None
+            if lexicon.NOT_IN_TITLES & set(m[: -len(name)]):
+                return None     # 黃某將接棒李某: a clause before the known name, not its title
             roles = split_roles(m[: -len(name)])
             return ("name_with_title" if roles else "name"), name, roles, None
     return None
@@ -140,7 +142,7 @@ def _titled_name(m: str):
     enders = lexicon.TITLE_SUFFIXES + lexicon.ORG_NAME_SUFFIXES
     for n in (3, 2, 4):
         name, prefix = m[-n:], m[:-n]
-        if len(m) > n and is_name(name) and prefix.endswith(enders) and not _inside_title(m, n):
+        if len(m) > n and is_name(name) and prefix.endswith(enders) and not _inside_title(m, n) and not lexicon.NOT_IN_TITLES & set(prefix):
             return "name_with_title", name, split_roles(prefix), None
     if m.endswith(lexicon.ORG_NAME_SUFFIXES) and len(m) > 2:
         return "organization", m, [], ("uncertain-organization", f"{m!r} speaks and is taken for an organization by its ending")
