@@ -149,6 +149,15 @@ CASES = {
         "面对外界关注，是否影响星河在美系关键客户的市占，直言并不担心。",
         [(1, "黃明遠", "person"), (2, "李國強", "person"), (3, "黃明遠", "person")],
         [(1, "黄明远", "person"), (2, "李国强", "person"), (3, "黄明远", "person")]),
+    # inside a statement: a clause opened by its own verb has no speaker for a later cue, and a
+    # weak cue (要求) without punctuation after it reports nothing; 評論員 is a title
+    "inside-a-statement": (
+        "議員梁美玲提到，公眾失望，認為政府應敦促鐵路公司減價。\n此外，總裁馬克在專訪中提及，北京當局要求他保證，不在當地銷售服務。\n"
+        "時事評論員李志明表示，事件值得關注。",
+        "议员梁美玲提到，公众失望，认为政府应敦促铁路公司减价。\n此外，总裁马克在专访中提及，北京当局要求他保证，不在当地销售服务。\n"
+        "时事评论员李志明表示，事件值得关注。",
+        [(1, "梁美玲", "person"), (2, "馬克", "person"), (3, "李志明", "person")],
+        [(1, "梁美玲", "person"), (2, "马克", "person"), (3, "李志明", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

@@ -134,12 +134,12 @@ def _head_for_cue(text: str, clause: int, j: int, cue: str, names: dict[str, str
             return []
         topic = _topic(text, clauses[:-1] if clauses[-1] == clause else clauses, j, names)
         return [CueHead(topic, (j, j + len(cue)), kind, clause, "cue-after-topic")] if topic else []
+    if cue_at(text, r, j) or confident_only and _weak(text, cue, j + len(cue), len(text)):
+        return []   # 認為政府應敦促…: the clause's own verb came first; 北京要求他… inside a statement
     if (conjoined := _conjoined_mentions(text, r, j, names)):
         return [CueHead(m, (j, j + len(cue)), kind, clause, "cue-after-conjoined") for m in conjoined]
     mention = speaker_before(text, r, j, names) or _unnamed_before(text, r, j)
-    if mention is None:
-        return []
-    if mention.uncertain and (confident_only or _weak(text, cue, j + len(cue), len(text))):
+    if mention is None or mention.uncertain and (confident_only or _weak(text, cue, j + len(cue), len(text))):
         return []
     listed = _listed_before(text, clauses, clause, names) if mention.kind == "name_with_title" and not mention.uncertain else []
     return ([CueHead(m, (j, j + len(cue)), kind, clause, "cue-after-conjoined") for m in listed]

@@ -76,6 +76,8 @@ CUE_NOT_BEFORE = {
     "提出": "的",
     "回答": "問问",
     "形容": "詞词",
+    "評論": "員",
+    "评论": "员",
     "要求": "的",
 }
 # Cues too short or too common to be trusted without a clear speaker right before them.
