@@ -158,6 +158,13 @@ CASES = {
         "时事评论员李志明表示，事件值得关注。",
         [(1, "梁美玲", "person"), (2, "馬克", "person"), (3, "李志明", "person")],
         [(1, "梁美玲", "person"), (2, "马克", "person"), (3, "李志明", "person")]),
+    # the topic of a later cue is no object of 會見; 市民 before a surname-like word introduces nobody
+    "objects-are-no-speakers": (
+        "電動車公司總裁馬克這次訪問，週二抵達北京，首先會見外交部長秦立明，強調合作的重要性。\n"
+        "消委會總幹事黃鳳儀表示，題目受市民關注。她稱，測試結果很受歡迎。",
+        "电动车公司总裁马克这次访问，周二抵达北京，首先会见外交部长秦立明，强调合作的重要性。\n"
+        "消协秘书长黄凤仪表示，题目受市民关注。她称，测试结果很受欢迎。",
+        [(1, "馬克", "person"), (2, "黃鳳儀", "person")], [(1, "马克", "person"), (2, "黄凤仪", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

@@ -168,12 +168,19 @@ def _topic(text: str, clauses: list[int], j: int, names: dict[str, str]) -> Ment
     earlier clause of the sentence, when that subject is a sure mention."""
     for c in reversed(clauses):
         r = _skip_openers(text, c, j)
+        if _opens_with_verb(text, r):
+            continue        # 首先會見外交部長某某: the object of a verb, not the subject
         end = next((k for k in range(r, min(j, r + MAX_MENTION)) if text[k] in CLAUSE_BREAKS or text[k] in lexicon.OPEN_QUOTES), min(j, r + MAX_MENTION))
         for k in range(end, r + 1, -1):
             mention = parse_news_mention(text[r:k], r, names)
             if mention and not mention.uncertain and (mention.rule != "organization-ending" or mention.name in names):
                 return mention
     return None
+
+
+def _opens_with_verb(text: str, r: int) -> bool:
+    """A clause opened by a verb of an occasion (會見, 出席, 接受 …): its names are objects."""
+    return any(len(o) > 1 and text.startswith(o, r) for o in lexicon.ADJUNCT_OPENERS)
 
 
 def _conjoined_mentions(text: str, r: int, j: int, names: dict[str, str]) -> list[Mention]:

@@ -22,6 +22,9 @@ NOT_NAMES = {"方面", "高層", "高层", "官方", "市場", "市场", "雙方
              "陸方", "陆方", "美方", "中方", "台方", "港方", "日方", "俄方", "烏方", "乌方", "英方", "歐方", "欧方", "韓方", "韩方"}
 
 
+NOT_IN_GIVEN_NAMES = set("這这那的了是在把被對对從从")    # function words, never part of a given name
+
+
 @dataclass
 class Mention:
     kind: str                 # name_with_title | name | pronoun | organization
@@ -164,8 +167,8 @@ def _bare_name(m: str):
 def is_name(s: str) -> bool:
     if s in NOT_NAMES or not all("\u4e00" <= ch <= "\u9fff" for ch in s) or lexicon.TIME_WORD.fullmatch(s):
         return False
-    if s[1:] in lexicon.GENERIC_SUBJECTS:
-        return False        # 向大家, 於各方: a word after a surname-like character, not a given name
+    if s[1:] in lexicon.GENERIC_SUBJECTS or set(s[1:]) & NOT_IN_GIVEN_NAMES:
+        return False        # 向大家, 馬克這: a word after a surname-like character, not a given name
     if s[:2] in lexicon.COMPOUND_SURNAMES:
         return 3 <= len(s) <= 4
     if len(s) == 4:     # a married woman's two surnames in Hong Kong copy (林鄭月娥)

@@ -186,7 +186,8 @@ def _introduced_before(st: Statement, last_person) -> str | None:
         start = last_person.cue[1] - para.char_start
     found = None
     for i in range(start, offset):
-        if para.text[i] in lexicon.SURNAMES and para.text.endswith(lexicon.TITLE_SUFFIXES, start, i):
+        if para.text[i] in lexicon.SURNAMES and para.text.endswith(lexicon.TITLE_SUFFIXES, start, i) \
+                and not para.text.endswith(lexicon.GENERIC_SUBJECTS, start, i):   # 受市民關注: 市民 introduces nobody
             found = _name_at(para.text, i) or found
     return found
 
