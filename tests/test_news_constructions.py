@@ -165,6 +165,11 @@ CASES = {
         "电动车公司总裁马克这次访问，周二抵达北京，首先会见外交部长秦立明，强调合作的重要性。\n"
         "消协秘书长黄凤仪表示，题目受市民关注。她称，测试结果很受欢迎。",
         [(1, "馬克", "person"), (2, "黃鳳儀", "person")], [(1, "马克", "person"), (2, "黄凤仪", "person")]),
+    # an organization that reports is a news medium, whatever its name ends in
+    "reporting-organization-is-a-medium": (
+        "環球資訊網12月9日報道，新總理強調，經濟仍會增長。\n據東方時事網報導，會談延期。",
+        "环球资讯网12月9日报道，新总理强调，经济仍会增长。\n据东方时事网报道，会谈延期。",
+        [(1, "環球資訊網", "media"), (2, "東方時事網", "media")], [(1, "环球资讯网", "media"), (2, "东方时事网", "media")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

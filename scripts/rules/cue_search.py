@@ -141,6 +141,7 @@ def _head_for_cue(text: str, clause: int, j: int, cue: str, names: dict[str, str
     mention = speaker_before(text, r, j, names) or _unnamed_before(text, r, j)
     if mention is None or mention.uncertain and (confident_only or _weak(text, cue, j + len(cue), len(text))):
         return []
+    mention.medium = mention.kind == "organization" and cue in lexicon.MEDIA_CUES
     listed = _listed_before(text, clauses, clause, names) if mention.kind == "name_with_title" and not mention.uncertain else []
     return ([CueHead(m, (j, j + len(cue)), kind, clause, "cue-after-conjoined") for m in listed]
             + [CueHead(mention, (j, j + len(cue)), kind, clause, "cue-after-mention")])
@@ -321,6 +322,7 @@ def _source_phrase(text: str, i: int, e: int, names: dict[str, str]) -> list[Cue
             mention = _source_mention(text, start, end, names)
             if mention is None:
                 return []
+            mention.medium = mention.kind == "organization" and m.group("cue") in lexicon.MEDIA_CUES
             heads.append(CueHead(mention, (m.start("cue"), m.end("cue")), "speech", i, rule))
         return heads
     return []

@@ -279,6 +279,8 @@ NEWS_ORG_SUFFIXES = (
 MEDIA_SUFFIXES = ("通訊社", "通讯社", "新聞社", "新闻社", "電視台", "电视台", "電台", "电台", "日報", "日报", "時報", "时报",
                   "早報", "早报", "晚報", "晚报", "郵報", "邮报", "週刊", "周刊", "雜誌", "杂志", "新聞網", "新闻网", "媒體", "媒体",
                   "社", "報", "报")
+# What only a medium does: an organization that reports (X網12月9日報道) is a news medium.
+MEDIA_CUES = ("報導", "報道", "报道", "报导")
 MEDIA_NAMES = ("路透", "彭博", "美聯社", "美联社", "法新社", "新華社", "新华社", "中央社", "中新社", "BBC", "CNN", "Bloomberg",
                "Reuters", "AP", "AFP", "美國之音", "美国之音", "自由亞洲電台", "俄新社", "塔斯社", "共同社")
 # Words that name no particular speaker: nobody is attributed a statement by these.

@@ -38,6 +38,7 @@ class Mention:
     rule: str = ""                    # which rule read the mention (provenance, see SPEAKER_RULES)
     anaphor: str | None = None        # 該公司: the noun of an organization named before
     notice: tuple[str, str] | None = None   # (code, message): worth a warning, but the mention is sure
+    medium: bool = False              # an organization that reports (參考消息網報道): a news medium
 
 
 def parse_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:

@@ -133,7 +133,7 @@ def _speaker_type(m) -> str:
         return "unnamed"
     if m.kind != "organization":
         return "person"
-    return "media" if is_media(m.name) else "organization"
+    return "media" if m.medium or is_media(m.name) else "organization"
 
 
 GENERIC_ORGANIZATION_NOUNS = ("公司", "集團", "集团", "企業", "企业", "機構", "机构")
