@@ -170,6 +170,12 @@ CASES = {
         "環球資訊網12月9日報道，新總理強調，經濟仍會增長。\n據東方時事網報導，會談延期。",
         "环球资讯网12月9日报道，新总理强调，经济仍会增长。\n据东方时事网报道，会谈延期。",
         [(1, "環球資訊網", "media"), (2, "東方時事網", "media")], [(1, "环球资讯网", "media"), (2, "东方时事网", "media")]),
+    # a document speaks for its organization: a press release, a report cited with its date
+    "document-for-its-organization": (
+        "工聯會的新聞稿批評，巴士公司未有與市民共度時艱。\n財政司司長陳國明認為，經濟會放緩。他引述國際貨幣基金上週發表的報告說，全球增長會減慢。",
+        "工会联合会的新闻稿批评，公交公司未有与市民共渡难关。\n财政部部长陈国明认为，经济会放缓。他引述国际货币基金上周发表的报告说，全球增长会减慢。",
+        [(1, "工聯會", "organization"), (2, "國際貨幣基金", "organization"), (2, "陳國明", "person")],
+        [(1, "工会联合会", "organization"), (2, "国际货币基金", "organization"), (2, "陈国明", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

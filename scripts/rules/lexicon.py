@@ -176,8 +176,6 @@ COMPOUND_SURNAMES = ("歐陽", "欧阳", "司馬", "司马", "上官", "諸葛",
 SURNAME_READINGS = {"曾": "zeng", "單": "shan", "单": "shan", "解": "xie", "仇": "qiu", "樂": "yue", "乐": "yue",
                     "區": "ou", "区": "ou", "查": "zha", "繆": "miao", "缪": "miao", "朴": "piao", "覃": "qin", "蓋": "ge", "盖": "ge"}
 
-# A report that speaks for the organization that published it (中物聯發布的報告稱 -> 中物聯).
-REPORT_BY = re.compile(r"^(?P<org>.+?)(?:發布的|发布的|發佈的|的)(?:最新)?(?:報告|报告|白皮書|白皮书|數據|数据|公告|聲明|声明)$")
 
 # Punctuation.
 SENTENCE_END = "。！？!?"
@@ -230,6 +228,12 @@ TIME_WORD = re.compile(
     r"(?:(?:\d{2,4}年)?(?:\d{1,2}月)?\d{1,2}日|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日)(?:晚上|晚間|晚间|早上|上午|下午|晚|早|夜)?|"
     r"(?:\d{1,2}[:：]\d{2})|上午|下午|晚上|晚間|晚间|凌晨|早上|中午|傍晚|深夜|昨|今)"
 )
+# A document that speaks for the organization that published it (中物聯發布的報告稱 -> 中物聯,
+# 民建聯的新聞稿批評 -> 民建聯), also when cited (他引述世界銀行上週出爐的報告說 -> 世界銀行).
+REPORT_BY = re.compile(
+    r"^(?:他|她)?(?:引述|援引|引用|根據|根据)?(?P<org>[^的]+?)(?:" + TIME_WORD.pattern + r")?"
+    r"(?:發布|发布|發佈|公布|公佈|出爐|出炉|發表|发表)?的(?:最新)?"
+    r"(?:報告|报告|白皮書|白皮书|數據|数据|公告|聲明|声明|新聞稿|新闻稿|公開信|公开信|通報|通报)$")
 # A parenthesis after a name or a date: （12月1日）, (Elon Musk), （右）.
 PAREN = re.compile(r"[（(][^（）()，,。]{1,24}[）)]")
 # Adverbs and manner between speaker and cue: 又, 亦, 則, 嚴肅地, 進一步, 也曾 ...
