@@ -176,6 +176,11 @@ CASES = {
         "工会联合会的新闻稿批评，公交公司未有与市民共渡难关。\n财政部部长陈国明认为，经济会放缓。他引述国际货币基金上周发表的报告说，全球增长会减慢。",
         [(1, "工聯會", "organization"), (2, "國際貨幣基金", "organization"), (2, "陳國明", "person")],
         [(1, "工会联合会", "organization"), (2, "国际货币基金", "organization"), (2, "陈国明", "person")]),
+    # a cue inside a word (法說會, an earnings call) reports nothing; 名嘴 is a title
+    "cue-inside-a-word-and-pundit": (
+        "星河電子15日召開法說會，面對外界關注，魏家明回應乾脆，直言不擔心。\n名嘴陳大文29日在節目中談及此事，表示政策很好。",
+        "星河电子15日召开法说会，面对外界关注，魏家明回应干脆，直言不担心。\n名嘴陈大文29日在节目中谈及此事，表示政策很好。",
+        [(1, "魏家明", "person"), (2, "陳大文", "person")], [(1, "魏家明", "person"), (2, "陈大文", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .blocks import Block
-from .cue_search import find_cue_heads, longest_cue, strip_particles
+from .cue_search import find_cue_heads, inside_word, longest_cue, strip_particles
 from ..errors import Warnings
 from .mentions import NOT_NAMES, KnownNames, Mention, known_names, parse_mention
 from .titles import TitleIndex
@@ -241,9 +241,8 @@ def _cue_at(text: str, j: int) -> str | None:
 
 
 def _not_speech(text: str, i: int, j: int, cue: str) -> bool:
-    """The cue at j ends a word that is not speech (來說, 據說)."""
-    end = j + len(cue)
-    return any(w.endswith(cue) and text[max(0, end - len(w)):end] == w for w in lexicon.NOT_SPEECH)
+    """The cue at j is part of a word that is not speech (來說, 據說, 法說會)."""
+    return inside_word(text, j, cue)
 
 
 def _match_quote_first(text: str, q: int, e: int, names: dict[str, str]) -> _Head | None:

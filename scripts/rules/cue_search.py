@@ -90,12 +90,21 @@ def cue_at(text: str, i: int, e: int) -> str | None:
     end = i + len(cue)
     if end < e and text[end] in lexicon.CUE_NOT_BEFORE.get(cue, ""):
         return None
-    if any(w.endswith(cue) and text[max(0, end - len(w)):end] == w for w in lexicon.NOT_SPEECH):
+    if inside_word(text, i, cue):
         return None
     if _cue_in_adjunct(text, end, e):
         return None       # 回應質詢時表示: the later cue is the one that reports
     following = longest_cue(text, end)
     return cue + following if following else cue      # 警告稱, 批評指: one cue
+
+
+def inside_word(text: str, i: int, cue: str) -> bool:
+    """The cue at i is part of a word that reports nothing (來說, 據說, 法說會, 著稱)."""
+    for w in lexicon.NOT_SPEECH:
+        k = w.find(cue)
+        if k >= 0 and k <= i and text.startswith(w, i - k):
+            return True
+    return False
 
 
 def _weak(text: str, cue: str, end: int, e: int) -> bool:

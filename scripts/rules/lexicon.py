@@ -145,6 +145,8 @@ TITLE_SUFFIXES = (
     "大臣", "國務委員", "国务委员", "參謀長", "参谋长", "司令", "指揮官", "指挥官", "將軍", "将军", "上將", "上将", "中將", "中将",
     "少將", "少将", "上校", "中校", "少校", "上尉", "中尉", "少尉", "士兵", "軍官", "军官",
     "師", "师",     # any master of a trade (總飛行師, 精算師), as 員 ends any member
+    # people of the media and the arts
+    "名嘴", "主持人", "主播", "評論家", "评论家", "作家", "藝人", "艺人", "歌手", "演員", "演员", "導演", "导演", "球員", "球员",
 )
 # Titles that stand for another title printed with the name (特首 for 行政長官林鄭月娥).
 TITLE_SYNONYMS = {
