@@ -181,6 +181,11 @@ CASES = {
         "星河電子15日召開法說會，面對外界關注，魏家明回應乾脆，直言不擔心。\n名嘴陳大文29日在節目中談及此事，表示政策很好。",
         "星河电子15日召开法说会，面对外界关注，魏家明回应干脆，直言不担心。\n名嘴陈大文29日在节目中谈及此事，表示政策很好。",
         [(1, "魏家明", "person"), (2, "陳大文", "person")], [(1, "魏家明", "person"), (2, "陈大文", "person")]),
+    # two sentences glued by the page's extraction: the titled name right before the cue speaks
+    "glued-sentences": (
+        "門診量增長了103%急診量增長了65%上海東區醫院發展中心主任王家興表示，醫院會增加人手。",
+        "门诊量增长了103%急诊量增长了65%上海东区医院发展中心主任王家兴表示，医院会增加人手。",
+        [(1, "王家興", "person")], [(1, "王家兴", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

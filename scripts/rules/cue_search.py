@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
-from .mentions import Mention, is_media, known_names, parse_news_mention, parse_unnamed
+from .mentions import Mention, inside_title, is_media, is_name, known_names, parse_news_mention, parse_unnamed
 from .sentences import track_quotes
 
 CLAUSE_BREAKS = "，,；;：:﹕、|｜•\u3000【】[]"
 COLONS = ":：﹕"
 MAX_MENTION = 30
+ROLE_MAX = 20          # a title with its organization, printed before a name
 # A cue inside an adjunct clause ('回應質詢時表示'): a later cue follows within this many characters.
 ADJUNCT_CUE_SPAN = 30
 ADJUNCT_CUE_ENDS = ("時", "时", "之際", "之际", "後", "后", "中", "上")
@@ -272,7 +273,29 @@ def speaker_before(text: str, r: int, j: int, names: dict[str, str]) -> Mention 
         if mention and not mention.uncertain:
             return mention
         unsure = unsure or mention
-    return unsure or whole
+    return _titled_name_before(text, r, j) or unsure or whole
+
+
+def _titled_name_before(text: str, r: int, j: int) -> Mention | None:
+    """…增長了65%上海某醫院主任王某表示: where the clause holds no sure mention from its start
+    (sentences glued by the page's extraction), a name right after a title, before the adjuncts."""
+    k = next((k for k in range(max(r + 3, j - lexicon.ADJUNCT_MAX), j + 1) if is_adjunct(text, k, j)), None)
+    for n in (3, 2):
+        if k is None or k - n - 2 < r or not is_name(text[k - n:k]):
+            continue
+        role_end = k - n
+        if not text.endswith(lexicon.TITLE_SUFFIXES, r, role_end) or inside_title(text[r:k], n):
+            continue
+        start = role_end
+        while start > r and role_end - start < ROLE_MAX and _role_character(text[start - 1]):
+            start -= 1
+        if role_end - start < ROLE_MAX and start > r:
+            return Mention("name_with_title", text[k - n:k], [text[start:role_end]], start, k, rule="title-and-name")
+    return None
+
+
+def _role_character(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" and ch not in lexicon.NOT_IN_TITLES and ch not in "了的"
 
 
 def _unnamed_before(text: str, r: int, j: int) -> Mention | None:

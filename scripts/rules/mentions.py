@@ -146,7 +146,7 @@ def _titled_name(m: str):
     enders = lexicon.TITLE_SUFFIXES + lexicon.ORG_NAME_SUFFIXES
     for n in (3, 2, 4):
         name, prefix = m[-n:], m[:-n]
-        if len(m) > n and is_name(name) and prefix.endswith(enders) and not _inside_title(m, n) and not lexicon.NOT_IN_TITLES & set(prefix):
+        if len(m) > n and is_name(name) and prefix.endswith(enders) and not inside_title(m, n) and not lexicon.NOT_IN_TITLES & set(prefix):
             return "name_with_title", name, split_roles(prefix), None
     if m.endswith(lexicon.ORG_NAME_SUFFIXES) and len(m) > 2:
         return "organization", m, [], ("uncertain-organization", f"{m!r} speaks and is taken for an organization by its ending")
@@ -254,7 +254,7 @@ def _foreign(m: str, start: int, end: int, names: dict[str, str]) -> Mention | N
     """馬斯克, 萨姆·奥尔特曼, 美國總統川普: a transliterated name, with any title before it."""
     for n in range(len(m), 1, -1):
         name, prefix = m[-n:], m[:-n]
-        if not is_foreign_name(name) or _inside_title(m, n):
+        if not is_foreign_name(name) or inside_title(m, n):
             continue
         name = known_names(names).foreign_tails.get(name, name)     # 盖达伊 after 谢尔盖·盖达伊: one person
         if not prefix:
@@ -264,7 +264,7 @@ def _foreign(m: str, start: int, end: int, names: dict[str, str]) -> Mention | N
     return None
 
 
-def _inside_title(m: str, n: int) -> bool:
+def inside_title(m: str, n: int) -> bool:
     """The last n characters of m are the end of a title that ends m (斯里 of 首相拿督斯里), not a name."""
     return any(len(t) >= n and m.endswith(t) for t in lexicon.TITLE_SUFFIXES)
 
