@@ -186,6 +186,12 @@ CASES = {
         "門診量增長了103%急診量增長了65%上海東區醫院發展中心主任王家興表示，醫院會增加人手。",
         "门诊量增长了103%急诊量增长了65%上海东区医院发展中心主任王家兴表示，医院会增加人手。",
         [(1, "王家興", "person")], [(1, "王家兴", "person")]),
+    # a modifier ending in 的 before a titled name; a relative as a title; a Latin-script name
+    "modifier-before-a-titled-name": (
+        "出生在烏克蘭的中校安東·伊萬諾夫代表同袍說，任務很艱巨。\n一位陣亡士兵的母親Maria Petrova說，她要一個交代。",
+        "出生在乌克兰的中校安东·伊万诺夫代表战友说，任务很艰巨。\n一位阵亡士兵的母亲Maria Petrova说，她要一个交代。",
+        [(1, "安東·伊萬諾夫", "person"), (2, "Maria Petrova", "person")],
+        [(1, "安东·伊万诺夫", "person"), (2, "Maria Petrova", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

@@ -188,11 +188,9 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     the start of a known name, a foreign name, 該公司, an organization by a broad ending or,
     unsure, by its position before a cue."""
     core = lexicon.LATIN_GLOSS.sub("", m) if len(m) > 2 else m
-    if not core or core in lexicon.GENERIC_SUBJECTS or core[0] in "我你您它這这那其" or not _printable(core):
+    if _names_nobody(core):
         return None
     end = start + len(m)
-    if lexicon.QUANTIFIED.match(core):
-        return None         # 一名村民: an unnamed source (parse_unnamed), not a name
     if core in lexicon.MEDIA_NAMES:
         return Mention("organization", core, [], start, end, rule="organization-ending")   # 路透 is no person 路透
     if (anaphor := _anaphor(core)):
@@ -207,6 +205,8 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
         return mention
     if mention and mention.kind == "name_with_title" and not mention.address_only or "的" in core:
         mention = None      # a name split off words that end in no title (退款申請須): too unsure from the cue
+    if "的" in core and (titled := _after_modifier(m, start, names)):
+        return titled
     if person:
         return person
     for reader in (_foreign, _organization_and_name, _news_organization, _title_alone):
@@ -216,6 +216,22 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
         mention.end, mention.rule = end, _rule_of(mention)
         return mention
     return _organization_by_position(core, start, end)
+
+
+def _names_nobody(core: str) -> bool:
+    """A generic word, a first or second person, markup, or a quantity and a noun (一名村民: an
+    unnamed source, see parse_unnamed)."""
+    return (not core or core in lexicon.GENERIC_SUBJECTS or core[0] in "我你您它這这那其" or not _printable(core)
+            or bool(lexicon.QUANTIFIED.match(core)))
+
+
+def _after_modifier(m: str, start: int, names: dict[str, str]) -> Mention | None:
+    """出生在烏克蘭的中校某某 / 一位士兵的母親某某: a modifier ending in 的, then a titled name."""
+    k = m.rindex("的") + 1
+    mention = parse_news_mention(m[k:], start + k, names) if len(m) - k >= 3 else None
+    if mention and mention.kind == "name_with_title" and mention.name and not mention.uncertain:
+        return mention
+    return None
 
 
 def speaker_rule(mention: Mention) -> str:
