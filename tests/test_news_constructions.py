@@ -192,6 +192,11 @@ CASES = {
         "出生在乌克兰的中校安东·伊万诺夫代表战友说，任务很艰巨。\n一位阵亡士兵的母亲Maria Petrova说，她要一个交代。",
         [(1, "安東·伊萬諾夫", "person"), (2, "Maria Petrova", "person")],
         [(1, "安东·伊万诺夫", "person"), (2, "Maria Petrova", "person")]),
+    # transliteration characters that are also common Chinese ones (紹, 賀, 范, 洪)
+    "transliterations-with-common-characters": (
+        "國防部長紹爾科當天在理事會會議上表示，行動會繼續。\n總統范瑟洪週二宣布，將提前大選。",
+        "国防部长绍尔科当天在理事会会议上表示，行动会继续。\n总统范瑟洪周二宣布，将提前大选。",
+        [(1, "紹爾科", "person"), (2, "范瑟洪", "person")], [(1, "绍尔科", "person"), (2, "范瑟洪", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",
