@@ -212,6 +212,11 @@ CASES = {
         "律師王大明表示，合約有效。\n研究員李美玲持不同看法。她表示，合約無效。",
         "律师王大明表示，合同有效。\n研究员李美玲持不同看法。她表示，合同无效。",
         [(1, "王大明", "person"), (2, "李美玲", "person")], [(1, "王大明", "person"), (2, "李美玲", "person")]),
+    # a pronoun after a foreign name, or a name before an honorific, introduced with a title without speaking
+    "pronoun-after-a-foreign-introduction": (
+        "電動車公司總裁史密斯週二抵達北京。他表示，會擴大投資。\n外交部長維克醫生昨天回應問題時格外謹慎。他重申，本國不是聲索國。",
+        "电动车公司总裁史密斯周二抵达北京。他表示，会扩大投资。\n外交部长维克医生昨天回应问题时格外谨慎。他重申，本国不是声索国。",
+        [(1, "史密斯", "person"), (2, "維克", "person")], [(1, "史密斯", "person"), (2, "维克", "person")]),
     # 她 after a man spoke last: the earlier speaker whose given name reads as a woman's
     "pronoun-gender": (
         "研究員李美玲表示，合約無效。\n律師王大明則表示，合約有效。\n她強調，會提出上訴。",

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from . import lexicon
 from .attribution import Statement
 from ..errors import BuildError, Warnings
-from .mentions import is_media, is_name, speaker_rule
+from .mentions import is_foreign_name, is_media, is_name, speaker_rule
 
 
 @dataclass
@@ -186,9 +186,11 @@ def _introduced_before(st: Statement, last_person) -> str | None:
         start = last_person.cue[1] - para.char_start
     found = None
     for i in range(start, offset):
-        if para.text[i] in lexicon.SURNAMES and para.text.endswith(lexicon.TITLE_SUFFIXES, start, i) \
+        ch = para.text[i]
+        if (ch in lexicon.SURNAMES or ch in lexicon.TRANSLIT or _before_honorific(para.text, i)) \
+                and para.text.endswith(lexicon.TITLE_SUFFIXES, start, i) \
                 and not para.text.endswith(lexicon.GENERIC_SUBJECTS, start, i):   # 受市民關注: 市民 introduces nobody
-            found = _name_at(para.text, i) or found
+            found = _name_at(para.text, i) or _foreign_name_at(para.text, i) or _before_honorific(para.text, i) or found
     return found
 
 
@@ -197,6 +199,28 @@ def _name_at(text: str, i: int) -> str | None:
     if len(three) == 3 and is_name(three) and text[i + 3:i + 4] in lexicon.NAME_BOUNDARY:
         return three
     return two if is_name(two) and text[i + 2:i + 3] in lexicon.NAME_BOUNDARY else None
+
+
+FOREIGN_NAME_MAX = 16
+HONORIFICS = lexicon.HONORIFICS_AFTER_NAME + ("醫生", "医生")
+
+
+def _before_honorific(text: str, i: int) -> str | None:
+    """外交部長維文醫生: two to four characters between a title and an honorific are a name."""
+    for n in (2, 3, 4):
+        if text.startswith(HONORIFICS, i + n) and all("\u4e00" <= ch <= "\u9fff" for ch in text[i:i + n]):
+            return text[i:i + n]
+    return None
+
+
+def _foreign_name_at(text: str, i: int) -> str | None:
+    """總裁史密斯週二…: the run of transliteration characters (and middle dots) at i, when it
+    ends at a boundary, a date or an honorific."""
+    j = i
+    while j < len(text) and j - i < FOREIGN_NAME_MAX and (text[j] in lexicon.TRANSLIT or text[j] in lexicon.MIDDLE_DOTS):
+        j += 1
+    ends = text[j:j + 1] in lexicon.NAME_BOUNDARY or text.startswith(HONORIFICS, j) or lexicon.TIME_WORD.match(text, j)
+    return text[i:j] if ends and is_foreign_name(text[i:j]) else None
 
 
 def _by_gender(pronoun: str, people: _People) -> str | None:
