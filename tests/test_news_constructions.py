@@ -197,6 +197,12 @@ CASES = {
         "國防部長紹爾科當天在理事會會議上表示，行動會繼續。\n總統范瑟洪週二宣布，將提前大選。",
         "国防部长绍尔科当天在理事会会议上表示，行动会继续。\n总统范瑟洪周二宣布，将提前大选。",
         [(1, "紹爾科", "person"), (2, "范瑟洪", "person")], [(1, "绍尔科", "person"), (2, "范瑟洪", "person")]),
+    # a cue that opens its clause speaks for conjoined subjects of the clause before (one of them known)
+    "topic-with-conjoined-subjects": (
+        "香港海關表示，會加強查驗。\n香港海關與入境事務處針對走私案連番表達關注，強調會嚴厲執法。",
+        "深圳海关表示，会加强查验。\n深圳海关与出入境管理局针对走私案连番表达关注，强调会严厉执法。",
+        [(1, "香港海關", "organization"), (2, "入境事務處", "organization"), (2, "香港海關", "organization")],
+        [(1, "深圳海关", "organization"), (2, "出入境管理局", "organization"), (2, "深圳海关", "organization")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

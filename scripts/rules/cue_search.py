@@ -143,7 +143,7 @@ def _head_for_cue(text: str, clause: int, j: int, cue: str, names: dict[str, str
         if _weak(text, cue, j + len(cue), len(text)) or cue in lexicon.WEAK_CUES:
             return []
         topic = _topic(text, clauses[:-1] if clauses[-1] == clause else clauses, j, names)
-        return [CueHead(topic, (j, j + len(cue)), kind, clause, "cue-after-topic")] if topic else []
+        return [CueHead(t, (j, j + len(cue)), kind, clause, "cue-after-topic") for t in topic]
     if cue_at(text, r, j) or confident_only and _weak(text, cue, j + len(cue), len(text)):
         return []   # 認為政府應敦促…: the clause's own verb came first; 北京要求他… inside a statement
     if (conjoined := _conjoined_mentions(text, r, j, names)):
@@ -174,19 +174,31 @@ def _listed_before(text: str, clauses: list[int], clause: int, names: dict[str, 
     return listed
 
 
-def _topic(text: str, clauses: list[int], j: int, names: dict[str, str]) -> Mention | None:
+def _topic(text: str, clauses: list[int], j: int, names: dict[str, str]) -> list[Mention]:
     """'X接受專訪時，談到…': a cue that opens its clause speaks for the subject that opened an
-    earlier clause of the sentence, when that subject is a sure mention."""
+    earlier clause of the sentence, when that subject is a sure mention (or sure conjoined ones)."""
     for c in reversed(clauses):
         r = _skip_openers(text, c, j)
         if _opens_with_verb(text, r):
             continue        # 首先會見外交部長某某: the object of a verb, not the subject
         end = next((k for k in range(r, min(j, r + MAX_MENTION)) if text[k] in CLAUSE_BREAKS or text[k] in lexicon.OPEN_QUOTES), min(j, r + MAX_MENTION))
         for k in range(end, r + 1, -1):
-            mention = parse_news_mention(text[r:k], r, names)
-            if mention and not mention.uncertain and (mention.rule != "organization-ending" or mention.name in names):
-                return mention
-    return None
+            if (subjects := _subjects(text, r, k, names)):
+                return subjects
+    return []
+
+
+def _subjects(text: str, r: int, k: int, names: dict[str, str]) -> list[Mention]:
+    """text[r:k] as a sure subject: one mention, or conjoined ones (A與B) of which one is known.
+    An organization by its ending alone must be known (speak elsewhere) to be a topic."""
+    parts = _conjoined(r, k, text)
+    mentions = [parse_news_mention(text[a:b], a, names) for a, b in parts] if len(parts) > 1 else []
+    if mentions and all(m and not m.uncertain and m.kind != "pronoun" for m in mentions) and any(m.name in names for m in mentions):
+        return mentions
+    mention = parse_news_mention(text[r:k], r, names)
+    if mention and not mention.uncertain and (mention.rule != "organization-ending" or mention.name in names):
+        return [mention]
+    return []
 
 
 def _opens_with_verb(text: str, r: int) -> bool:
