@@ -203,6 +203,12 @@ CASES = {
         "深圳海关表示，会加强查验。\n深圳海关与出入境管理局针对走私案连番表达关注，强调会严厉执法。",
         [(1, "香港海關", "organization"), (2, "入境事務處", "organization"), (2, "香港海關", "organization")],
         [(1, "深圳海关", "organization"), (2, "出入境管理局", "organization"), (2, "深圳海关", "organization")]),
+    # headline verbs of one character after a titled name (籲, 嗆, 曝), promises and recollection
+    "headline-verbs-and-promises": (
+        "衛生署署長林文健籲市民接種疫苗\n前議員陳大文嗆政府推卸責任\n市長李明遠曝明年會加稅\n董事長王志強承諾，不會裁員。\n王志強回憶道：「那時很艱難。」",
+        "卫健委主任林文健吁市民接种疫苗\n前议员陈大文呛政府推卸责任\n市长李明远曝明年会加税\n董事长王志强承诺，不会裁员。\n王志强回忆道：“那时很艰难。”",
+        [(1, "林文健", "person"), (2, "陳大文", "person"), (3, "李明遠", "person"), (4, "王志強", "person"), (5, "王志強", "person")],
+        [(1, "林文健", "person"), (2, "陈大文", "person"), (3, "李明远", "person"), (4, "王志强", "person"), (5, "王志强", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",
