@@ -209,6 +209,11 @@ CASES = {
         "卫健委主任林文健吁市民接种疫苗\n前议员陈大文呛政府推卸责任\n市长李明远曝明年会加税\n董事长王志强承诺，不会裁员。\n王志强回忆道：“那时很艰难。”",
         [(1, "林文健", "person"), (2, "陳大文", "person"), (3, "李明遠", "person"), (4, "王志強", "person"), (5, "王志強", "person")],
         [(1, "林文健", "person"), (2, "陈大文", "person"), (3, "李明远", "person"), (4, "王志强", "person"), (5, "王志强", "person")]),
+    # a verb that starts with a cue (說服, 稱為) opens no statement at the start of a sentence either
+    "verb-starting-with-a-cue": (
+        "董事長王志強表示，方案可行。\n他說服了董事會接受方案。",
+        "董事长王志强表示，方案可行。\n他说服了董事会接受方案。",
+        [(1, "王志強", "person")], [(1, "王志强", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

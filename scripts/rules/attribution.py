@@ -241,8 +241,9 @@ def _cue_at(text: str, j: int) -> str | None:
 
 
 def _not_speech(text: str, i: int, j: int, cue: str) -> bool:
-    """The cue at j is part of a word that is not speech (來說, 據說, 法說會)."""
-    return inside_word(text, j, cue)
+    """The cue at j is part of a word that is not speech (來說, 據說, 法說會, 說服)."""
+    after = text[j + len(cue):j + len(cue) + 1]
+    return inside_word(text, j, cue) or bool(after) and after in lexicon.CUE_NOT_BEFORE.get(cue, "")
 
 
 def _match_quote_first(text: str, q: int, e: int, names: dict[str, str]) -> _Head | None:
