@@ -214,6 +214,11 @@ CASES = {
         "董事長王志強表示，方案可行。\n他說服了董事會接受方案。",
         "董事长王志强表示，方案可行。\n他说服了董事会接受方案。",
         [(1, "王志強", "person")], [(1, "王志强", "person")]),
+    # a refusal or negation before the cue (拒絕透露, 沒有說明): nothing was said
+    "refusals": (
+        "董事長王志強表示，會再研究。\n他拒絕透露細節。\n局長陳大文未有回應，只表示會跟進。",
+        "董事长王志强表示，会再研究。\n他拒绝透露细节。\n局长陈大文未有回应，只表示会跟进。",
+        [(1, "王志強", "person"), (3, "陳大文", "person")], [(1, "王志强", "person"), (3, "陈大文", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

@@ -86,8 +86,8 @@ def cue_at(text: str, i: int, e: int) -> str | None:
     """The longest reporting verb at i that is not part of another word (指標, 來說) nor the
     verb of an adjunct clause (回應質詢時表示)."""
     cue = longest_cue(text, i)
-    if cue is None or text[i - 1:i] == "的":
-        return None     # 的表態, 的回應: a noun, not a reporting verb
+    if cue is None or text[i - 1:i] == "的" or text.endswith(lexicon.REFUSALS, max(0, i - 3), i):
+        return None     # 的表態: a noun, not a reporting verb; 拒絕透露, 沒有說明: nothing was said
     end = i + len(cue)
     if end < e and text[end] in lexicon.CUE_NOT_BEFORE.get(cue, ""):
         return None

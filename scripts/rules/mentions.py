@@ -219,10 +219,10 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
 
 
 def _names_nobody(core: str) -> bool:
-    """A generic word, a first or second person, markup, or a quantity and a noun (一名村民: an
-    unnamed source, see parse_unnamed)."""
+    """A generic word, a first or second person, a pronoun and more (他拒絕), markup, or a quantity
+    and a noun (一名村民: an unnamed source, see parse_unnamed)."""
     return (not core or core in lexicon.GENERIC_SUBJECTS or core[0] in "我你您它這这那其" or not _printable(core)
-            or bool(lexicon.QUANTIFIED.match(core)))
+            or core[0] in "他她" and len(core) > 1 or bool(lexicon.QUANTIFIED.match(core)))
 
 
 def _after_modifier(m: str, start: int, names: dict[str, str]) -> Mention | None:
