@@ -219,6 +219,12 @@ CASES = {
         "董事長王志強表示，會再研究。\n他拒絕透露細節。\n局長陳大文未有回應，只表示會跟進。",
         "董事长王志强表示，会再研究。\n他拒绝透露细节。\n局长陈大文未有回应，只表示会跟进。",
         [(1, "王志強", "person"), (3, "陳大文", "person")], [(1, "王志强", "person"), (3, "陈大文", "person")]),
+    # nobody is named by a quantity before 發言人, by a noun phrase with 的 (出席的官員), or by two
+    # brands joined by 和 read as one word
+    "noun-phrases-name-nobody": (
+        "一名發言人說，公司不予置評。\n有份出席的官員透露，會議氣氛良好。\n蘋果和谷歌都表示會遵守法規。",
+        "一名发言人说，公司不予置评。\n有份出席的官员透露，会议气氛良好。\n苹果和谷歌都表示会遵守法规。",
+        [(1, "一名發言人", "unnamed")], [(1, "一名发言人", "unnamed")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

@@ -22,6 +22,7 @@ MAX_MENTION = 30
 ROLE_MAX = 20          # a title with its organization, printed before a name
 # A cue inside an adjunct clause ('回應質詢時表示'): a later cue follows within this many characters.
 ADJUNCT_CUE_SPAN = 30
+ADJUNCT_LAST = "時时上中後后前裡里內内間间"    # 在接受…的訪問時: an adjunct holding 的 ends in time or place
 ADJUNCT_CUE_ENDS = ("時", "时", "之際", "之际", "後", "后", "中", "上")
 
 ZAI_KANLAI = re.compile(r"在(?P<m>[^，,。；;：:「」“”]{1,30}?)(?P<cue>看來|看来)[，,]")
@@ -331,6 +332,8 @@ def is_adjunct(text: str, k: int, j: int) -> bool:
         if opener and len(opener) > 1 and text[k + len(opener):k + len(opener) + 1] in ("人", "者", "團", "团", "處", "处"):
             return False    # 發言人, 代表團: a title, not the opening of an adjunct (在人民大會堂 is one)
         if opener or _cue_clause(text, k, j):
+            if "的" in text[k:j] and text[j - 1] not in ADJUNCT_LAST:
+                return False    # 出席的官員: a noun phrase, the subject itself
             return not any(ch in lexicon.SENTENCE_END or ch in CLAUSE_BREAKS for ch in text[k:j])
         m = next((m for p in (lexicon.TIME_WORD, lexicon.PAREN, lexicon.ADVERB) if (m := p.match(text, k, j))), None)
         if m is None or m.end() == k:

@@ -22,6 +22,7 @@ NOT_NAMES = {"方面", "高層", "高层", "官方", "市場", "市场", "雙方
              "陸方", "陆方", "美方", "中方", "台方", "港方", "日方", "俄方", "烏方", "乌方", "英方", "歐方", "欧方", "韓方", "韩方"}
 
 
+CONJUNCTION_CHARACTERS = set("和與与及跟同或、")     # 蘋果和谷歌: a name after them is conjoined, not titled
 NOT_IN_GIVEN_NAMES = set("這这那的了是在把被對对從从")    # function words, never part of a given name
 
 
@@ -115,8 +116,8 @@ def _organization_by_suffix(m: str):
     if (report := lexicon.REPORT_BY.match(m)) and len(report.group("org")) >= 2:
         return "organization", report.group("org"), [], None
     for suf in lexicon.ORG_MENTION_SUFFIXES:
-        if m.endswith(suf) and len(m) > len(suf):
-            return "organization", m[: -len(suf)], [], None
+        if m.endswith(suf) and len(m) > len(suf) and not lexicon.QUANTIFIED.match(m):
+            return "organization", m[: -len(suf)], [], None     # 一名發言人: nobody named (parse_unnamed)
     return None
 
 
@@ -153,7 +154,7 @@ def _titled_name(m: str):
     if lexicon.NOT_IN_TITLES & set(m):
         return None
     for n in (3, 2):
-        if len(m) > n + 1 and is_name(m[-n:]) and "、" not in m[-n:]:
+        if len(m) > n + 1 and is_name(m[-n:]) and "、" not in m[-n:] and m[-n - 1] not in CONJUNCTION_CHARACTERS:
             return ("name_with_title", m[-n:], split_roles(m[:-n]),
                     ("uncertain-name-split", f"the name in {m!r} was split off as {m[-n:]!r} although no known title ends before it"))
     return None
@@ -353,6 +354,8 @@ def _organization_by_position(m: str, start: int, end: int) -> Mention | None:
     OpenAI). Unsure, so the build says it."""
     if not 2 <= len(m) <= 6 or lexicon.NOT_IN_ORGANIZATIONS & set(m) or m in NOT_NAMES or not _word_like(m):
         return None
+    if CONJUNCTION_CHARACTERS & set(m[1:-1]):
+        return None     # 蘋果和谷歌: two subjects, not one word
     if any(u in m for u in lexicon.UNNAMED_SOURCES) or m.endswith(lexicon.TITLE_SUFFIXES):
         return None
     return Mention("organization", m, [], start, end,
