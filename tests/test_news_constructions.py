@@ -245,6 +245,13 @@ CASES = {
         "電動車公司總裁史密斯週二抵達北京。他表示，會擴大投資。\n外交部長維克醫生昨天回應問題時格外謹慎。他重申，本國不是聲索國。",
         "电动车公司总裁史密斯周二抵达北京。他表示，会扩大投资。\n外交部长维克医生昨天回应问题时格外谨慎。他重申，本国不是声索国。",
         [(1, "史密斯", "person"), (2, "維克", "person")], [(1, "史密斯", "person"), (2, "维克", "person")]),
+    # 被問及: the person asked said nothing yet; the pronoun after is that person, introduced
+    # with a title before an occasion; 有網友 with a channel is nobody named
+    "asked-then-pronoun": (
+        "國務卿史密斯表示，會保持溝通。\n行政長官陳家明出席活動時被問及此事，他回應指，政府會研究。\n有網友在社交平台留言稱，服務太差。",
+        "国务卿史密斯表示，会保持沟通。\n行政长官陈家明出席活动时被问及此事，他回应指，政府会研究。\n有网友在社交平台留言称，服务太差。",
+        [(1, "史密斯", "person"), (2, "陳家明", "person"), (3, "有網友", "unnamed")],
+        [(1, "史密斯", "person"), (2, "陈家明", "person"), (3, "有网友", "unnamed")]),
     # 她 after a man spoke last: the earlier speaker whose given name reads as a woman's
     "pronoun-gender": (
         "研究員李美玲表示，合約無效。\n律師王大明則表示，合約有效。\n她強調，會提出上訴。",

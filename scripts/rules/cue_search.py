@@ -87,8 +87,8 @@ def cue_at(text: str, i: int, e: int) -> str | None:
     """The longest reporting verb at i that is not part of another word (指標, 來說) nor the
     verb of an adjunct clause (回應質詢時表示)."""
     cue = longest_cue(text, i)
-    if cue is None or text[i - 1:i] == "的" or text.endswith(lexicon.REFUSALS, max(0, i - 3), i):
-        return None     # 的表態: a noun, not a reporting verb; 拒絕透露, 沒有說明: nothing was said
+    if cue is None or text[i - 1:i] == "的" or text.endswith(lexicon.UNSAID, max(0, i - 3), i):
+        return None     # 的表態: a noun, not a reporting verb; 拒絕透露, 被問及: the subject said nothing
     end = i + len(cue)
     if end < e and text[end] in lexicon.CUE_NOT_BEFORE.get(cue, ""):
         return None
@@ -149,7 +149,9 @@ def _head_for_cue(text: str, clause: int, j: int, cue: str, names: dict[str, str
         return []   # 認為政府應敦促…: the clause's own verb came first; 北京要求他… inside a statement
     if (conjoined := _conjoined_mentions(text, r, j, names)):
         return [CueHead(m, (j, j + len(cue)), kind, clause, "cue-after-conjoined") for m in conjoined]
-    mention = speaker_before(text, r, j, names) or _unnamed_before(text, r, j)
+    mention = speaker_before(text, r, j, names)
+    if mention is None or mention.uncertain:
+        mention = _unnamed_before(text, r, j) or mention     # 有網友在社交平台留言稱: nobody named, no organization
     if mention is None or mention.uncertain and (confident_only or _weak(text, cue, j + len(cue), len(text))):
         return []
     mention.medium = mention.kind == "organization" and cue in lexicon.MEDIA_CUES

@@ -196,9 +196,16 @@ def _introduced_before(st: Statement, last_person) -> str | None:
 
 def _name_at(text: str, i: int) -> str | None:
     three, two = text[i:i + 3], text[i:i + 2]
-    if len(three) == 3 and is_name(three) and text[i + 3:i + 4] in lexicon.NAME_BOUNDARY:
+    if len(three) == 3 and is_name(three) and _ends_name(text, i + 3):
         return three
-    return two if is_name(two) and text[i + 2:i + 3] in lexicon.NAME_BOUNDARY else None
+    return two if is_name(two) and _ends_name(text, i + 2) else None
+
+
+def _ends_name(text: str, j: int) -> bool:
+    """What may follow a name: punctuation or a predicate's first word (NAME_BOUNDARY), a date,
+    or the verb of an occasion (行政長官李某出席活動時…)."""
+    return (text[j:j + 1] in lexicon.NAME_BOUNDARY or bool(lexicon.TIME_WORD.match(text, j))
+            or text.startswith(lexicon.ADJUNCT_OPENERS, j))
 
 
 FOREIGN_NAME_MAX = 16
