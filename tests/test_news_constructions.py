@@ -225,6 +225,12 @@ CASES = {
         "一名發言人說，公司不予置評。\n有份出席的官員透露，會議氣氛良好。\n蘋果和谷歌都表示會遵守法規。",
         "一名发言人说，公司不予置评。\n有份出席的官员透露，会议气氛良好。\n苹果和谷歌都表示会遵守法规。",
         [(1, "一名發言人", "unnamed")], [(1, "一名发言人", "unnamed")]),
+    # a caucus convener's title, a press release as the channel, 公告 as a verb
+    "caucus-press-release-announcement": (
+        "黨團總召柯明遠回應，在野黨只會抹黑。\n陸委會今天發布新聞稿指出，對岸說法不符事實。\n星河電子昨天公告，董事會通過預算。",
+        "党团总召柯明远回应，在野党只会抹黑。\n统战部今天发布新闻稿指出，对方说法不符事实。\n星河电子昨天公告，董事会通过预算。",
+        [(1, "柯明遠", "person"), (2, "陸委會", "organization"), (3, "星河電子", "organization")],
+        [(1, "柯明远", "person"), (2, "统战部", "organization"), (3, "星河电子", "organization")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",
