@@ -231,6 +231,11 @@ CASES = {
         "党团总召柯明远回应，在野党只会抹黑。\n统战部今天发布新闻稿指出，对方说法不符事实。\n星河电子昨天公告，董事会通过预算。",
         [(1, "柯明遠", "person"), (2, "陸委會", "organization"), (3, "星河電子", "organization")],
         [(1, "柯明远", "person"), (2, "统战部", "organization"), (3, "星河电子", "organization")]),
+    # a country speaks through its government; 各國 is nobody in particular
+    "country-speaks": (
+        "總統史密斯週一說，會加徵關稅，中國則表示，美國無權干涉。\n各國表示關注。",
+        "总统史密斯周一说，会加征关税，中国则表示，美国无权干涉。\n各国表示关注。",
+        [(1, "中國", "organization"), (1, "史密斯", "person")], [(1, "中国", "organization"), (1, "史密斯", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",

@@ -210,7 +210,7 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
         return titled
     if person:
         return person
-    for reader in (_foreign, _organization_and_name, _news_organization, _title_alone):
+    for reader in (_foreign, _organization_and_name, _news_organization, _country, _title_alone):
         if (found := reader(core, start, end, names)):
             return found
     if mention:
@@ -335,6 +335,14 @@ def parse_unnamed(m: str, start: int) -> Mention | None:
     """業內人士, 有網友, 一位分析師: a source that names nobody, kept as printed."""
     if len(m) <= lexicon.UNNAMED_MAX and (lexicon.UNNAMED_SOURCE.match(m) or lexicon.QUANTIFIED.match(m)):
         return Mention("unnamed", m, [], start, start + len(m), rule="unnamed-source")
+    return None
+
+
+def _country(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+    """中國表示, 俄羅斯聯邦國…: a country, the whole mention, speaks through its government (各國,
+    兩國 are generic subjects; a surname and 國 may be a person's name, 林國)."""
+    if 2 <= len(m) <= 4 and m[-1] in "國国" and _word_like(m) and not (len(m) == 2 and m[0] in lexicon.SURNAMES):
+        return Mention("organization", m, [], start, end, rule="organization-ending")
     return None
 
 
