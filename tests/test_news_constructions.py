@@ -125,6 +125,13 @@ CASES = {
         "拟加税引争议 副总理：会听取意见\n副总理兼财政部长林国荣今日表示，政府会再研究。\n林﹕会尽快回复。",
         [(1, "陳家明", "person"), (2, "陳家明", "person"), (3, "陳家明", "person")],
         [(1, "林国荣", "person"), (2, "林国荣", "person"), (3, "林国荣", "person")]),
+    # a Malaysian honorific between title and name (首相拿督斯里某某): the title alone names that person;
+    # 反對黨 is a party, not a clause with 對
+    "honorific-after-title": (
+        "首相：不會提高稅率\n（吉隆坡22日訊）首相拿督斯里安東尼今日表示，政府不會加稅。\n反對黨領袖哈姆扎批評，政策缺乏方向。",
+        "首相：不会提高税率\n（吉隆坡22日讯）首相拿督斯里安东尼今日表示，政府不会加税。\n反对党领袖哈姆扎批评，政策缺乏方向。",
+        [(1, "安東尼", "person"), (2, "安東尼", "person"), (3, "哈姆扎", "person")],
+        [(1, "安东尼", "person"), (2, "安东尼", "person"), (3, "哈姆扎", "person")]),
     # a title that two people carry names neither
     "title-alone-of-two": (
         "局長：會再檢討\n運輸局局長李大文表示，票價不變。\n房屋局局長張小明表示，公屋會加建。",

@@ -128,7 +128,7 @@ def _known_name(m: str, names: dict[str, str]):
         if name in names:
             if names[name] == "organization":
                 return ("organization", name, [], None) if m == name else None
-            if lexicon.NOT_IN_TITLES & set(m[: -len(name)]):
+            if holds_clause_word(m[: -len(name)]):
                 return None     # 黃某將接棒李某: a clause before the known name, not its title
             roles = split_roles(m[: -len(name)])
             return ("name_with_title" if roles else "name"), name, roles, None
@@ -147,11 +147,11 @@ def _titled_name(m: str):
     enders = lexicon.TITLE_SUFFIXES + lexicon.ORG_NAME_SUFFIXES
     for n in (3, 2, 4):
         name, prefix = m[-n:], m[:-n]
-        if len(m) > n and is_name(name) and prefix.endswith(enders) and not inside_title(m, n) and not lexicon.NOT_IN_TITLES & set(prefix):
+        if len(m) > n and is_name(name) and prefix.endswith(enders) and not inside_title(m, n) and not holds_clause_word(prefix):
             return "name_with_title", name, split_roles(prefix), None
     if m.endswith(lexicon.ORG_NAME_SUFFIXES) and len(m) > 2:
         return "organization", m, [], ("uncertain-organization", f"{m!r} speaks and is taken for an organization by its ending")
-    if lexicon.NOT_IN_TITLES & set(m):
+    if holds_clause_word(m):
         return None
     for n in (3, 2):
         if len(m) > n + 1 and is_name(m[-n:]) and "、" not in m[-n:] and m[-n - 1] not in CONJUNCTION_CHARACTERS:
@@ -176,6 +176,14 @@ def is_name(s: str) -> bool:
     if len(s) == 4:     # a married woman's two surnames in Hong Kong copy (林鄭月娥)
         return s[0] in lexicon.SURNAMES and s[1] in lexicon.SURNAMES
     return 2 <= len(s) <= 3 and s[0] in lexicon.SURNAMES
+
+
+def holds_clause_word(s: str) -> bool:
+    """s holds a word no title or name of a body holds (對, 在, 將 …: a clause), other than inside
+    the words of party names (反對黨, 在野黨)."""
+    for word in lexicon.TITLE_WORDS_WITH_CLAUSE_CHARACTERS:
+        s = s.replace(word, "")
+    return bool(lexicon.NOT_IN_TITLES & set(s))
 
 
 def split_roles(prefix: str) -> list[str]:
@@ -276,7 +284,7 @@ def _foreign(m: str, start: int, end: int, names: dict[str, str]) -> Mention | N
         name = known_names(names).foreign_tails.get(name, name)     # 盖达伊 after 谢尔盖·盖达伊: one person
         if not prefix:
             return Mention("name", name, [], start, end, rule="foreign-name")
-        if prefix.endswith(lexicon.TITLE_SUFFIXES + lexicon.NEWS_ORG_SUFFIXES) and not lexicon.NOT_IN_TITLES & set(prefix):
+        if prefix.endswith(lexicon.TITLE_SUFFIXES + lexicon.NEWS_ORG_SUFFIXES) and not holds_clause_word(prefix):
             return Mention("name_with_title", name, split_roles(prefix), start, end, rule="title-and-foreign-name")
     return None
 
@@ -320,7 +328,7 @@ def _organization_and_name(m: str, start: int, end: int, names: dict[str, str]) 
 
 
 def _news_organization(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
-    if len(m) < 2 or lexicon.NOT_IN_TITLES & set(m) or "的" in m:
+    if len(m) < 2 or holds_clause_word(m) or "的" in m:
         return None
     for suf in lexicon.NEWS_ORG_SUFFIXES:
         # a long name is checked for verb characters before its ending only (…研究學會: 會 is the ending)

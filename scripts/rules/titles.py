@@ -12,7 +12,7 @@ import re
 
 from . import lexicon
 
-ROLE_PARTS = re.compile("兼|、|及")
+ROLE_PARTS = re.compile("兼|、|及|" + "|".join(lexicon.HONORIFIC_TITLES) + "$")
 
 
 class TitleIndex:
