@@ -92,6 +92,11 @@ CASES = {
         "據中央通訊社3日報導，颱風將轉向。\n另據美國之音報導，談判暫停。",
         "据中央通讯社3日报道，台风将转向。\n另据美国之音报道，谈判暂停。",
         [(1, "中央通訊社", "media"), (2, "美國之音", "media")], [(1, "中央通讯社", "media"), (2, "美国之音", "media")]),
+    # 據X報道 with a medium of any name, 據X透露 with nobody named: neither keeps the 據
+    "source-phrase-medium-and-unnamed": (
+        "據東方新聞報道，會議明天舉行。\n據消息人士透露，談判將延期。",
+        "据东方新闻报道，会议明天举行。\n据消息人士透露，谈判将延期。",
+        [(1, "東方新聞", "media"), (2, "消息人士", "unnamed")], [(1, "东方新闻", "media"), (2, "消息人士", "unnamed")]),
     # the last part of a foreign name printed in full before is the same person
     "foreign-surname": (
         "州長安娜·沃爾科娃週一表示，局勢極其困難。\n沃爾科娃說，仍有平民受困。",

@@ -367,25 +367,27 @@ def _source_phrase(text: str, i: int, e: int, names: dict[str, str]) -> list[Cue
         if not m:
             continue
         heads = []
+        reports = m.group("cue") in lexicon.MEDIA_CUES
         for start, end in _conjoined(m.start("m"), m.end("m"), text):
-            mention = _source_mention(text, start, end, names)
+            mention = _source_mention(text, start, end, names, reports)
             if mention is None:
                 return []
-            mention.medium = mention.kind == "organization" and m.group("cue") in lexicon.MEDIA_CUES
+            mention.medium = mention.kind == "organization" and reports
             heads.append(CueHead(mention, (m.start("cue"), m.end("cue")), "speech", i, rule))
         return heads
     return []
 
 
-def _source_mention(text: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+def _source_mention(text: str, start: int, end: int, names: dict[str, str], reports: bool) -> Mention | None:
     """The X of 在X看來 / 據X報道: a sure mention, a bare name (sure enough in this position) or
-    a medium, with adjuncts after it (據新華社24日報道)."""
+    a medium (by its name, or any organization that reports), with adjuncts after it
+    (據新華社24日報道); else an unnamed source (據消息人士透露)."""
     mention = speaker_before(text, start, end, names)
-    if mention is None:
-        return None
-    if mention.uncertain and mention.kind != "name" and not is_media(mention.name or ""):
-        return None
-    return mention
+    if mention and reports and is_media(mention.name or ""):
+        mention.kind = "organization"       # 據東方新聞報道: a medium, though 東方 is a surname too
+    elif mention and mention.uncertain and mention.kind != "name":
+        mention = mention if reports and mention.kind == "organization" else None
+    return mention or _unnamed_before(text, start, end)
 
 
 def _conjoined(s: int, e: int, text: str) -> list[tuple[int, int]]:

@@ -304,6 +304,7 @@ NEWS_ORG_SUFFIXES = (
 # News media: a speaker of these endings is a medium (speaker_type media), never a named speaker.
 MEDIA_SUFFIXES = ("通訊社", "通讯社", "新聞社", "新闻社", "電視台", "电视台", "電台", "电台", "日報", "日报", "時報", "时报",
                   "早報", "早报", "晚報", "晚报", "郵報", "邮报", "週刊", "周刊", "雜誌", "杂志", "新聞網", "新闻网", "媒體", "媒体",
+                  "新聞", "新闻",
                   "社", "報", "报")
 # What only a medium does: an organization that reports (X網12月9日報道) is a news medium.
 MEDIA_CUES = ("報導", "報道", "报道", "报导")
