@@ -137,6 +137,14 @@ CASES = {
         "首相：不会提高税率\n（吉隆坡22日讯）首相拿督斯里安东尼今日表示，政府不会加税。\n反对党领袖哈姆扎批评，政策缺乏方向。",
         [(1, "安東尼", "person"), (2, "安東尼", "person"), (3, "哈姆扎", "person")],
         [(1, "安东尼", "person"), (2, "安东尼", "person"), (3, "哈姆扎", "person")]),
+    # 該局長 / 這位局長 name the person printed with the title; 局方 and 該局 the bureau in a speaker's role
+    "title-and-organization-anaphors": (
+        "運輸局局長林世明今日表示，會檢討票價。\n該局長又指，新線路下月開通。\n這位局長強調，不會加價。\n局方發言人稱，已收到投訴。\n該局表示，會跟進。",
+        "交通局局长林世明今日表示，会检讨票价。\n该局长又指，新线路下月开通。\n这位局长强调，不会加价。\n局方发言人称，已收到投诉。\n该局表示，会跟进。",
+        [(1, "林世明", "person"), (2, "林世明", "person"), (3, "林世明", "person"), (4, "運輸局", "organization"),
+         (5, "運輸局", "organization")],
+        [(1, "林世明", "person"), (2, "林世明", "person"), (3, "林世明", "person"), (4, "交通局", "organization"),
+         (5, "交通局", "organization")]),
     # a title that two people carry names neither
     "title-alone-of-two": (
         "局長：會再檢討\n運輸局局長李大文表示，票價不變。\n房屋局局長張小明表示，公屋會加建。",

@@ -19,6 +19,7 @@ from .titles import TitleIndex
 from .sentences import closing_quote, ends_sentence, has_quoted_sentence, is_quotation, split_sentences
 
 MAX_MENTION = 60
+ANAPHORIC_SIDES = {c + "方" for c in "局署院校廠厂館馆"}     # 局方發言人: the bureau named before
 
 
 @dataclass
@@ -167,7 +168,8 @@ def _later_heads(text: str, head: _Head, e: int, names: dict[str, str]) -> list[
 def _generic(mention) -> bool:
     """該負責人 / 公司: a mention that only points back; the cue search resolves it."""
     name = mention.name or ""
-    return mention.kind == "organization" and (name in lexicon.GENERIC_SUBJECTS or name[:1] in "該该本" or len(name) < 2)
+    return mention.kind == "organization" and (name in lexicon.GENERIC_SUBJECTS or name[:1] in "該该本" or len(name) < 2
+                                               or name in ANAPHORIC_SIDES)
 
 
 def _match_head(text: str, s: int, e: int, names: dict[str, str]) -> _Head | None:

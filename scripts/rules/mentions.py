@@ -207,8 +207,10 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     mention = parse_mention(core, start, names)
     if (person := _known_prefix(core, start, end, names)) and core[len(person.surname_only):] in ("發言人", "发言人"):
         return person       # 童發言人: the spokesperson 童, not an organization 童
-    if mention and mention.kind == "organization" and (mention.name in lexicon.GENERIC_SUBJECTS or mention.name[:1] in "該该本"):
-        return Mention("organization", None, [], start, end, rule="anaphor", anaphor=mention.name.lstrip("該该本"))
+    if mention and mention.kind == "organization" and (mention.name in lexicon.GENERIC_SUBJECTS or mention.name[:1] in "該该本"
+                                                      or _anaphor(mention.name)):
+        noun = _anaphor(mention.name) or mention.name.lstrip("該该本")     # 局方發言人 -> 局
+        return Mention("organization", None, [], start, end, rule="anaphor", anaphor=noun)
     if mention and not mention.uncertain:
         mention.end, mention.rule = end, speaker_rule(mention)
         return mention
@@ -218,7 +220,7 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
         return titled
     if person:
         return person
-    for reader in (_foreign, _organization_and_name, _news_organization, _country, _title_alone):
+    for reader in (_foreign, _organization_and_name, _news_organization, _country, _title_alone, _title_after_determiner):
         if (found := reader(core, start, end, names)):
             return found
     if mention:
@@ -230,7 +232,8 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
 def _names_nobody(core: str) -> bool:
     """A generic word, a first or second person, a pronoun and more (他拒絕), markup, or a quantity
     and a noun (一名村民: an unnamed source, see parse_unnamed)."""
-    return (not core or core in lexicon.GENERIC_SUBJECTS or core[0] in "我你您它這这那其" or not _printable(core)
+    demonstrative = core[:1] in "這这那其" and not core.startswith(("這位", "这位"))    # 這位局長 is someone
+    return (not core or core in lexicon.GENERIC_SUBJECTS or core[0] in "我你您它" or demonstrative or not _printable(core)
             or core[0] in "他她" and len(core) > 1 or bool(lexicon.QUANTIFIED.match(core)))
 
 
@@ -258,9 +261,20 @@ def _rule_of(mention: Mention) -> str:
 
 
 def _anaphor(m: str) -> str | None:
+    """該公司, 本局, and 局方 / 校方 / 院方 (the bureau, school, hospital named before): the noun."""
     for det in ("該", "该", "本"):
         if m.startswith(det) and 2 <= len(m) <= 4 and m[len(det):].endswith(lexicon.NEWS_ORG_SUFFIXES):
             return m[len(det):]
+    if len(m) == 2 and m[1] == "方" and m[0] in "局署院校廠厂館馆":
+        return m[0]
+    return None
+
+
+def _title_after_determiner(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+    """該局長 / 這位部長: the one person printed with that title (titles.py)."""
+    for det in ("該名", "该名", "該", "该", "這位", "这位", "此"):
+        if m.startswith(det) and len(m) > len(det):
+            return _title_alone(m[len(det):], start, end, names)
     return None
 
 

@@ -122,10 +122,27 @@ def _resolve_pronouns(statements: list[Statement], warnings: Warnings) -> None:
         if st.speaker and st.speaker[0] == "person":
             people.spoke(st.speaker[1])
             last_person = st
-        if st.speaker and st.speaker[0] == "organization":
-            orgs.pop(st.speaker[1], None)
-            orgs[st.speaker[1]] = None
+        _remember_organizations(st, orgs)
         previous = st.speaker
+
+
+def _remember_organizations(st: Statement, orgs: dict[str, None]) -> None:
+    """What 該局 / 該公司 may point back to: an organization that spoke, or one printed in the
+    role of a person who spoke (運輸局局長某某表示 … 該局表示), the latest last."""
+    found = [o for o in map(role_organization, st.mention.roles) if o] if st.speaker and st.speaker[0] == "person" else []
+    if st.speaker and st.speaker[0] == "organization":
+        found.append(st.speaker[1])
+    for o in found:
+        orgs.pop(o, None)
+        orgs[o] = None
+
+
+def role_organization(role: str) -> str | None:
+    """運輸及物流局局長 -> 運輸及物流局: the organization that a role's title follows."""
+    for k in range(len(role) - 1, 1, -1):
+        if role.endswith(lexicon.NEWS_ORG_SUFFIXES + lexicon.ORG_NAME_SUFFIXES, 0, k) and role[k:].endswith(lexicon.TITLE_SUFFIXES):
+            return role[:k]
+    return None
 
 
 def _speaker_type(m) -> str:
