@@ -86,6 +86,7 @@ WARNING_CODES = {
     "organization-by-position": "a word before a reporting verb that names no known person was taken for an organization",
     "pronoun-introduced": "a pronoun was taken for a person introduced with a title in its paragraph who had not spoken",
     "pronoun-by-gender": "a pronoun was taken for an earlier speaker whose given name fits its gender rather than the last one",
+    "title-alone": "a title alone (特首, 副總理) was taken for the one person printed with that title in the article",
     "anaphor-without-antecedent": "該公司/該局 points back to no organization that spoke before; the statement is dropped",
     "invisible-character": "an invisible character (zero-width, soft hyphen, byte-order mark, bidi control) in the text "
                            "can hide a name or a reporting verb from the rules",

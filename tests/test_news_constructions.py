@@ -64,6 +64,198 @@ CASES = {
         "外交部发言人周文华在例行记者会上表示，双方保持沟通。\n统计局周三公布，失业率回落。\n消保委呼吁，市民购物前应比较价格。",
         [(1, "周文華", "person"), (2, "統計局", "organization"), (3, "消委會", "organization")],
         [(1, "周文华", "person"), (2, "统计局", "organization"), (3, "消保委", "organization")]),
+    # an occasion whose place starts with 人 (在人民…) is an adjunct, not a title like 發言人
+    "occasion-starting-with-people": (
+        "黨主席林志遠在人民大會上宣布，明年參選。",
+        "党主席林志远在人民代表大会上宣布，明年参选。",
+        [(1, "林志遠", "person")], [(1, "林志远", "person")]),
+    # a date with its part of the day, an adverb of restriction, and 分別 after conjoined subjects
+    "date-evening-and-adverbs": (
+        "烏克蘭總統澤倫斯基23日晚警告，局勢將更艱難。\n經濟部僅表示，會再研究。\n東方民意研究所及南方輿情調查研究學會分別公布，多數市民支持方案。",
+        "乌克兰总统泽连斯基23日晚警告，局势将更艰难。\n工业部仅表示，会再研究。\n东方民意研究所及南方舆情调查研究学会分别公布，多数市民支持方案。",
+        [(1, "澤倫斯基", "person"), (2, "經濟部", "organization"), (3, "東方民意研究所", "organization"),
+         (3, "南方輿情調查研究學會", "organization")],
+        [(1, "泽连斯基", "person"), (2, "工业部", "organization"), (3, "东方民意研究所", "organization"),
+         (3, "南方舆情调查研究学会", "organization")]),
+    # 笑說 is one cue; a cue after 的 is a noun (的表態), no statement
+    "laughing-and-noun-cues": (
+        "董事長李國華笑說，自己並不健談。\n李國華這一強硬的表態，令股價下跌。",
+        "董事长李国华笑说，自己并不健谈。\n李国华这一强硬的表态，令股价下跌。",
+        [(1, "李國華", "person")], [(1, "李国华", "person")]),
+    # a quantity and a noun, a news agency's short name, a title alone, 眾人: nobody named
+    "nobody-named": (
+        "一名村民告訴記者，路面已修好。\n路透報導，工廠停產。\n英國外交大臣宣稱，會派艦隊。\n眾人都笑言，活動很成功。",
+        "一名村民告诉记者，路面已修好。\n路透报道，工厂停产。\n英国外交大臣宣称，会派舰队。\n众人都笑言，活动很成功。",
+        [(1, "一名村民", "unnamed"), (2, "路透", "media")], [(1, "一名村民", "unnamed"), (2, "路透", "media")]),
+    # 據X報道 with a date between the medium and the cue; a medium known by name only
+    "source-with-date": (
+        "據中央通訊社3日報導，颱風將轉向。\n另據美國之音報導，談判暫停。",
+        "据中央通讯社3日报道，台风将转向。\n另据美国之音报道，谈判暂停。",
+        [(1, "中央通訊社", "media"), (2, "美國之音", "media")], [(1, "中央通讯社", "media"), (2, "美国之音", "media")]),
+    # 據X報道 with a medium of any name, 據X透露 with nobody named: neither keeps the 據
+    "source-phrase-medium-and-unnamed": (
+        "據東方新聞報道，會議明天舉行。\n據消息人士透露，談判將延期。",
+        "据东方新闻报道，会议明天举行。\n据消息人士透露，谈判将延期。",
+        [(1, "東方新聞", "media"), (2, "消息人士", "unnamed")], [(1, "东方新闻", "media"), (2, "消息人士", "unnamed")]),
+    # the last part of a foreign name printed in full before is the same person
+    "foreign-surname": (
+        "州長安娜·沃爾科娃週一表示，局勢極其困難。\n沃爾科娃說，仍有平民受困。",
+        "州长安娜·沃尔科娃周一表示，局势极其困难。\n沃尔科娃说，仍有平民受困。",
+        [(1, "安娜·沃爾科娃", "person"), (2, "安娜·沃爾科娃", "person")],
+        [(1, "安娜·沃尔科娃", "person"), (2, "安娜·沃尔科娃", "person")]),
+    # a quotation that began in an earlier paragraph closes, then its speaker; a gloss after a space
+    "quote-closing-from-before-and-spaced-gloss": (
+        "「工程會如期完成。\n計劃不會延誤。」發展局局長黃偉明表示，工程下月展開。\n電動車公司總裁馬斯克 (Elon Musk) 在接受訪問時表示，新廠明年投產。",
+        "“工程会如期完成。\n计划不会延误。”发改委主任黄伟明表示，工程下月展开。\n电动车公司总裁马斯克 (Elon Musk) 在接受访问时表示，新厂明年投产。",
+        [(2, "黃偉明", "person"), (3, "馬斯克", "person")], [(2, "黄伟明", "person"), (3, "马斯克", "person")]),
+    # 讚美 (to praise) reports no statement of the one who praises
+    "praise-is-no-cue": (
+        "主編卡拉夫指，總裁史密斯向來極力讚美政府。",
+        "主编卡拉夫指，总裁史密斯向来极力赞美政府。",
+        [(1, "卡拉夫", "person")], [(1, "卡拉夫", "person")]),
+    # the modal 會 (will) ends no organization; a surname-like character before 大家 is no name
+    "modal-is-no-organization": (
+        "運輸署表示，明天票價會向大家公布。\n環保署稱，稅改會向市民宣佈詳情。",
+        "交通局表示，明天票价会向大家公布。\n环保局称，税改会向市民宣布详情。",
+        [(1, "運輸署", "organization"), (2, "環保署", "organization")],
+        [(1, "交通局", "organization"), (2, "环保局", "organization")]),
+    # a title that ends in transliteration characters (拿督斯里) names nobody: no speaker is made of its end
+    "title-ending-like-a-name": (
+        "（吉隆坡5日訊）首相拿督斯里批評反對黨，並澄清言論被曲解。\n他表示，會繼續推動改革。",
+        "（吉隆坡5日讯）首相拿督斯里批评反对党，并澄清言论被曲解。\n他表示，会继续推动改革。",
+        [], []),
+    # a title alone (a headline's 特首：, 副總理：) names the one person printed with it; the small colon ﹕
+    "title-alone": (
+        "加稅方案惹爭議 特首：會聆聽意見\n行政長官陳家明今日表示，政府會再研究。\n陳﹕會盡快回覆。",
+        "拟加税引争议 副总理：会听取意见\n副总理兼财政部长林国荣今日表示，政府会再研究。\n林﹕会尽快回复。",
+        [(1, "陳家明", "person"), (2, "陳家明", "person"), (3, "陳家明", "person")],
+        [(1, "林国荣", "person"), (2, "林国荣", "person"), (3, "林国荣", "person")]),
+    # a Malaysian honorific between title and name (首相拿督斯里某某): the title alone names that person;
+    # 反對黨 is a party, not a clause with 對
+    "honorific-after-title": (
+        "首相：不會提高稅率\n（吉隆坡22日訊）首相拿督斯里安東尼今日表示，政府不會加稅。\n反對黨領袖哈姆扎批評，政策缺乏方向。",
+        "首相：不会提高税率\n（吉隆坡22日讯）首相拿督斯里安东尼今日表示，政府不会加税。\n反对党领袖哈姆扎批评，政策缺乏方向。",
+        [(1, "安東尼", "person"), (2, "安東尼", "person"), (3, "哈姆扎", "person")],
+        [(1, "安东尼", "person"), (2, "安东尼", "person"), (3, "哈姆扎", "person")]),
+    # 該局長 / 這位局長 name the person printed with the title; 局方 and 該局 the bureau in a speaker's role
+    "title-and-organization-anaphors": (
+        "運輸局局長林世明今日表示，會檢討票價。\n該局長又指，新線路下月開通。\n這位局長強調，不會加價。\n局方發言人稱，已收到投訴。\n該局表示，會跟進。",
+        "交通局局长林世明今日表示，会检讨票价。\n该局长又指，新线路下月开通。\n这位局长强调，不会加价。\n局方发言人称，已收到投诉。\n该局表示，会跟进。",
+        [(1, "林世明", "person"), (2, "林世明", "person"), (3, "林世明", "person"), (4, "運輸局", "organization"),
+         (5, "運輸局", "organization")],
+        [(1, "林世明", "person"), (2, "林世明", "person"), (3, "林世明", "person"), (4, "交通局", "organization"),
+         (5, "交通局", "organization")]),
+    # a title that two people carry names neither
+    "title-alone-of-two": (
+        "局長：會再檢討\n運輸局局長李大文表示，票價不變。\n房屋局局長張小明表示，公屋會加建。",
+        "局长：会再检讨\n交通局局长李大文表示，票价不变。\n住建局局长张小明表示，公租房会加建。",
+        [(2, "李大文", "person"), (3, "張小明", "person")], [(2, "李大文", "person"), (3, "张小明", "person")]),
+    # a press conference's list of titled names, one clause each, then the cue: all of them speak
+    "listed-speakers": (
+        "記者會上，運輸署署長李家明，保險業監管局首席精算師王大偉，環保專班副組長、環保署助理署長張國強介紹最新情況。",
+        "发布会上，交通局局长李家明，保险监管局首席精算师王大伟，环保专班副组长、生态环境局副局长张国强介绍最新情况。",
+        [(1, "李家明", "person"), (1, "王大偉", "person"), (1, "張國強", "person")],
+        [(1, "李家明", "person"), (1, "王大伟", "person"), (1, "张国强", "person")]),
+    # 院士 after a surname continues the academician named before; 著稱 (known for) is no cue
+    "academician-and-known-for": (
+        "中央研究院院士邢大明表示，研究已完成。\n「成果很重要，」邢院士說。\n星河集團向來以服務周到著稱。",
+        "中国科学院院士邢大明表示，研究已完成。\n“成果很重要，”邢院士说。\n星河集团向来以服务周到著称。",
+        [(1, "邢大明", "person"), (2, "邢大明", "person")], [(1, "邢大明", "person"), (2, "邢大明", "person")]),
+    # a clause before a known name (將接棒) or a title-like ending after 在 (在美系) is no title
+    "clause-is-no-title": (
+        "副總理黃明遠表示，經濟會增長。\n總理李國強表示，會按計劃交接。\n黃明遠將接棒李國強 曾就兩岸關係表態\n"
+        "面對外界關注，是否影響星河在美系關鍵客戶的市占，直言並不擔心。",
+        "副总理黄明远表示，经济会增长。\n总理李国强表示，会按计划交接。\n黄明远将接棒李国强 曾就两岸关系表态\n"
+        "面对外界关注，是否影响星河在美系关键客户的市占，直言并不担心。",
+        [(1, "黃明遠", "person"), (2, "李國強", "person"), (3, "黃明遠", "person")],
+        [(1, "黄明远", "person"), (2, "李国强", "person"), (3, "黄明远", "person")]),
+    # inside a statement: a clause opened by its own verb has no speaker for a later cue, and a
+    # weak cue (要求) without punctuation after it reports nothing; 評論員 is a title
+    "inside-a-statement": (
+        "議員梁美玲提到，公眾失望，認為政府應敦促鐵路公司減價。\n此外，總裁馬克在專訪中提及，北京當局要求他保證，不在當地銷售服務。\n"
+        "時事評論員李志明表示，事件值得關注。",
+        "议员梁美玲提到，公众失望，认为政府应敦促铁路公司减价。\n此外，总裁马克在专访中提及，北京当局要求他保证，不在当地销售服务。\n"
+        "时事评论员李志明表示，事件值得关注。",
+        [(1, "梁美玲", "person"), (2, "馬克", "person"), (3, "李志明", "person")],
+        [(1, "梁美玲", "person"), (2, "马克", "person"), (3, "李志明", "person")]),
+    # the topic of a later cue is no object of 會見; 市民 before a surname-like word introduces nobody
+    "objects-are-no-speakers": (
+        "電動車公司總裁馬克這次訪問，週二抵達北京，首先會見外交部長秦立明，強調合作的重要性。\n"
+        "消委會總幹事黃鳳儀表示，題目受市民關注。她稱，測試結果很受歡迎。",
+        "电动车公司总裁马克这次访问，周二抵达北京，首先会见外交部长秦立明，强调合作的重要性。\n"
+        "消协秘书长黄凤仪表示，题目受市民关注。她称，测试结果很受欢迎。",
+        [(1, "馬克", "person"), (2, "黃鳳儀", "person")], [(1, "马克", "person"), (2, "黄凤仪", "person")]),
+    # an organization that reports is a news medium, whatever its name ends in
+    "reporting-organization-is-a-medium": (
+        "環球資訊網12月9日報道，新總理強調，經濟仍會增長。\n據東方時事網報導，會談延期。",
+        "环球资讯网12月9日报道，新总理强调，经济仍会增长。\n据东方时事网报道，会谈延期。",
+        [(1, "環球資訊網", "media"), (2, "東方時事網", "media")], [(1, "环球资讯网", "media"), (2, "东方时事网", "media")]),
+    # a document speaks for its organization: a press release, a report cited with its date
+    "document-for-its-organization": (
+        "工聯會的新聞稿批評，巴士公司未有與市民共度時艱。\n財政司司長陳國明認為，經濟會放緩。他引述國際貨幣基金上週發表的報告說，全球增長會減慢。",
+        "工会联合会的新闻稿批评，公交公司未有与市民共渡难关。\n财政部部长陈国明认为，经济会放缓。他引述国际货币基金上周发表的报告说，全球增长会减慢。",
+        [(1, "工聯會", "organization"), (2, "國際貨幣基金", "organization"), (2, "陳國明", "person")],
+        [(1, "工会联合会", "organization"), (2, "国际货币基金", "organization"), (2, "陈国明", "person")]),
+    # a cue inside a word (法說會, an earnings call) reports nothing; 名嘴 is a title
+    "cue-inside-a-word-and-pundit": (
+        "星河電子15日召開法說會，面對外界關注，魏家明回應乾脆，直言不擔心。\n名嘴陳大文29日在節目中談及此事，表示政策很好。",
+        "星河电子15日召开法说会，面对外界关注，魏家明回应干脆，直言不担心。\n名嘴陈大文29日在节目中谈及此事，表示政策很好。",
+        [(1, "魏家明", "person"), (2, "陳大文", "person")], [(1, "魏家明", "person"), (2, "陈大文", "person")]),
+    # two sentences glued by the page's extraction: the titled name right before the cue speaks
+    "glued-sentences": (
+        "門診量增長了103%急診量增長了65%上海東區醫院發展中心主任王家興表示，醫院會增加人手。",
+        "门诊量增长了103%急诊量增长了65%上海东区医院发展中心主任王家兴表示，医院会增加人手。",
+        [(1, "王家興", "person")], [(1, "王家兴", "person")]),
+    # a modifier ending in 的 before a titled name; a relative as a title; a Latin-script name
+    "modifier-before-a-titled-name": (
+        "出生在烏克蘭的中校安東·伊萬諾夫代表同袍說，任務很艱巨。\n一位陣亡士兵的母親Maria Petrova說，她要一個交代。",
+        "出生在乌克兰的中校安东·伊万诺夫代表战友说，任务很艰巨。\n一位阵亡士兵的母亲Maria Petrova说，她要一个交代。",
+        [(1, "安東·伊萬諾夫", "person"), (2, "Maria Petrova", "person")],
+        [(1, "安东·伊万诺夫", "person"), (2, "Maria Petrova", "person")]),
+    # transliteration characters that are also common Chinese ones (紹, 賀, 范, 洪)
+    "transliterations-with-common-characters": (
+        "國防部長紹爾科當天在理事會會議上表示，行動會繼續。\n總統范瑟洪週二宣布，將提前大選。",
+        "国防部长绍尔科当天在理事会会议上表示，行动会继续。\n总统范瑟洪周二宣布，将提前大选。",
+        [(1, "紹爾科", "person"), (2, "范瑟洪", "person")], [(1, "绍尔科", "person"), (2, "范瑟洪", "person")]),
+    # a cue that opens its clause speaks for conjoined subjects of the clause before (one of them known)
+    "topic-with-conjoined-subjects": (
+        "香港海關表示，會加強查驗。\n香港海關與入境事務處針對走私案連番表達關注，強調會嚴厲執法。",
+        "深圳海关表示，会加强查验。\n深圳海关与出入境管理局针对走私案连番表达关注，强调会严厉执法。",
+        [(1, "香港海關", "organization"), (2, "入境事務處", "organization"), (2, "香港海關", "organization")],
+        [(1, "深圳海关", "organization"), (2, "出入境管理局", "organization"), (2, "深圳海关", "organization")]),
+    # headline verbs of one character after a titled name (籲, 嗆, 曝), promises and recollection
+    "headline-verbs-and-promises": (
+        "衛生署署長林文健籲市民接種疫苗\n前議員陳大文嗆政府推卸責任\n市長李明遠曝明年會加稅\n董事長王志強承諾，不會裁員。\n王志強回憶道：「那時很艱難。」",
+        "卫健委主任林文健吁市民接种疫苗\n前议员陈大文呛政府推卸责任\n市长李明远曝明年会加税\n董事长王志强承诺，不会裁员。\n王志强回忆道：“那时很艰难。”",
+        [(1, "林文健", "person"), (2, "陳大文", "person"), (3, "李明遠", "person"), (4, "王志強", "person"), (5, "王志強", "person")],
+        [(1, "林文健", "person"), (2, "陈大文", "person"), (3, "李明远", "person"), (4, "王志强", "person"), (5, "王志强", "person")]),
+    # a verb that starts with a cue (說服, 稱為) opens no statement at the start of a sentence either
+    "verb-starting-with-a-cue": (
+        "董事長王志強表示，方案可行。\n他說服了董事會接受方案。",
+        "董事长王志强表示，方案可行。\n他说服了董事会接受方案。",
+        [(1, "王志強", "person")], [(1, "王志强", "person")]),
+    # a refusal or negation before the cue (拒絕透露, 沒有說明): nothing was said
+    "refusals": (
+        "董事長王志強表示，會再研究。\n他拒絕透露細節。\n局長陳大文未有回應，只表示會跟進。",
+        "董事长王志强表示，会再研究。\n他拒绝透露细节。\n局长陈大文未有回应，只表示会跟进。",
+        [(1, "王志強", "person"), (3, "陳大文", "person")], [(1, "王志强", "person"), (3, "陈大文", "person")]),
+    # nobody is named by a quantity before 發言人, by a noun phrase with 的 (出席的官員), or by two
+    # brands joined by 和 read as one word
+    "noun-phrases-name-nobody": (
+        "一名發言人說，公司不予置評。\n有份出席的官員透露，會議氣氛良好。\n蘋果和谷歌都表示會遵守法規。",
+        "一名发言人说，公司不予置评。\n有份出席的官员透露，会议气氛良好。\n苹果和谷歌都表示会遵守法规。",
+        [(1, "一名發言人", "unnamed")], [(1, "一名发言人", "unnamed")]),
+    # a caucus convener's title, a press release as the channel, 公告 as a verb
+    "caucus-press-release-announcement": (
+        "黨團總召柯明遠回應，在野黨只會抹黑。\n陸委會今天發布新聞稿指出，對岸說法不符事實。\n星河電子昨天公告，董事會通過預算。",
+        "党团总召柯明远回应，在野党只会抹黑。\n统战部今天发布新闻稿指出，对方说法不符事实。\n星河电子昨天公告，董事会通过预算。",
+        [(1, "柯明遠", "person"), (2, "陸委會", "organization"), (3, "星河電子", "organization")],
+        [(1, "柯明远", "person"), (2, "统战部", "organization"), (3, "星河电子", "organization")]),
+    # a country speaks through its government; 各國 is nobody in particular
+    "country-speaks": (
+        "總統史密斯週一說，會加徵關稅，中國則表示，美國無權干涉。\n各國表示關注。",
+        "总统史密斯周一说，会加征关税，中国则表示，美国无权干涉。\n各国表示关注。",
+        [(1, "中國", "organization"), (1, "史密斯", "person")], [(1, "中国", "organization"), (1, "史密斯", "person")]),
     # a quotation first, a comma inside it, then the speaker and more quotation
     "quote-first-with-comma": (
         "「價格不會再跌，」地產商會主席張偉強說：「成交量會慢慢回升。」",
@@ -79,6 +271,18 @@ CASES = {
         "律師王大明表示，合約有效。\n研究員李美玲持不同看法。她表示，合約無效。",
         "律师王大明表示，合同有效。\n研究员李美玲持不同看法。她表示，合同无效。",
         [(1, "王大明", "person"), (2, "李美玲", "person")], [(1, "王大明", "person"), (2, "李美玲", "person")]),
+    # a pronoun after a foreign name, or a name before an honorific, introduced with a title without speaking
+    "pronoun-after-a-foreign-introduction": (
+        "電動車公司總裁史密斯週二抵達北京。他表示，會擴大投資。\n外交部長維克醫生昨天回應問題時格外謹慎。他重申，本國不是聲索國。",
+        "电动车公司总裁史密斯周二抵达北京。他表示，会扩大投资。\n外交部长维克医生昨天回应问题时格外谨慎。他重申，本国不是声索国。",
+        [(1, "史密斯", "person"), (2, "維克", "person")], [(1, "史密斯", "person"), (2, "维克", "person")]),
+    # 被問及: the person asked said nothing yet; the pronoun after is that person, introduced
+    # with a title before an occasion; 有網友 with a channel is nobody named
+    "asked-then-pronoun": (
+        "國務卿史密斯表示，會保持溝通。\n行政長官陳家明出席活動時被問及此事，他回應指，政府會研究。\n有網友在社交平台留言稱，服務太差。",
+        "国务卿史密斯表示，会保持沟通。\n行政长官陈家明出席活动时被问及此事，他回应指，政府会研究。\n有网友在社交平台留言称，服务太差。",
+        [(1, "史密斯", "person"), (2, "陳家明", "person"), (3, "有網友", "unnamed")],
+        [(1, "史密斯", "person"), (2, "陈家明", "person"), (3, "有网友", "unnamed")]),
     # 她 after a man spoke last: the earlier speaker whose given name reads as a woman's
     "pronoun-gender": (
         "研究員李美玲表示，合約無效。\n律師王大明則表示，合約有效。\n她強調，會提出上訴。",

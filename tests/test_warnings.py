@@ -27,6 +27,7 @@ CASES = {
     "pronoun-introduced": ("研究員李美玲持不同看法。她表示,合約無效。", None, 1),
     "pronoun-by-gender": ("研究員李美玲表示,合約無效。\n律師王大明則表示,合約有效。\n她強調,要上訴。", None, 3),
     "anaphor-without-antecedent": ("該公司表示,會合作。", None, 1),
+    "title-alone": ("加稅惹爭議 特首:會聆聽意見\n行政長官陳家明強調,政府會再研究。", None, 1),
     "pronoun-without-antecedent": ("他指出,價格還會上漲。", None, 1),
     "pronoun-across-speaker": ("某某大學教授王大明認為,平臺應當降價。\n星河公司方面回應稱,暫無調整計劃。\n他表示,降價是遲早的事。", None, 3),
     "surname-without-antecedent": ("王先生表示,要退款。\n北京大學教授王小明認為,可以合作。", None, 1),

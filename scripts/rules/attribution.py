@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .blocks import Block
-from .cue_search import find_cue_heads, longest_cue, strip_particles
+from .cue_search import find_cue_heads, inside_word, longest_cue, strip_particles
 from ..errors import Warnings
-from .mentions import NOT_NAMES, Mention, known_names, parse_mention
+from .mentions import NOT_NAMES, KnownNames, Mention, known_names, parse_mention
+from .titles import TitleIndex
 from .sentences import closing_quote, ends_sentence, has_quoted_sentence, is_quotation, split_sentences
 
 MAX_MENTION = 60
+ANAPHORIC_SIDES = {c + "方" for c in "局署院校廠厂館馆"}     # 局方發言人: the bureau named before
 
 
 @dataclass
@@ -47,21 +49,26 @@ class _Head:
 
 def find_statements(text: str, paragraphs: list[Block], names: dict[str, str], warnings: Warnings) -> list[Statement]:
     curated = known_names(names)
-    names = known_names({**_titled_names(text, paragraphs, curated, warnings), **names})
+    titles = TitleIndex()
+    names = KnownNames({**_titled_names(text, paragraphs, curated, warnings, titles), **names}, titles)
     out = []
     for block in paragraphs:
         out.extend(_paragraph_statements(text, block, names, warnings))
     return out
 
 
-def _titled_names(text: str, paragraphs: list[Block], names: dict[str, str], warnings: Warnings) -> dict[str, str]:
+def _titled_names(text: str, paragraphs: list[Block], names: dict[str, str], warnings: Warnings,
+                  titles: TitleIndex) -> dict[str, str]:
     """First pass: people introduced with a title and organizations named as such (X方面), so
-    that later bare mentions match them. An unsure split is warned about here, once."""
+    that later bare mentions match them, and the titles printed with sure names (`titles`).
+    An unsure split is warned about here, once."""
     found, by_position = {}, Counter()
     for block in paragraphs:
         for s, e in split_sentences(text, block.char_start, block.char_end):
             for head in _sentence_heads(text, s, e, names):
                 _register(head.mention, found, block, warnings, by_position)
+                if head.mention.kind == "name_with_title" and not head.mention.uncertain and head.mention.name:
+                    titles.add(head.mention.name, head.mention.roles)
     for name, times in by_position.items():
         if times >= 2:
             found.setdefault(name, "organization")   # a word that speaks more than once: a brand or body
@@ -95,10 +102,18 @@ def _sentence_heads(text: str, s: int, e: int, names: dict[str, str]) -> list[_H
         return [head]
     heads = []
     for h in found:
+        _end_content_before(heads, h)
         heads.append(_Head(0, h.mention, h.cue, h.cue_kind, rule_id=h.rule_id))
-        if heads[:-1]:
-            heads[-2].content_end = h.clause_start
     return heads
+
+
+def _end_content_before(heads: list[_Head], h) -> None:
+    """The statements before a new cue end where its clause begins: every speaker of the last
+    cue (conjoined speakers share it), each set once."""
+    k = len(heads) - 1
+    while k >= 0 and heads[k].cue == heads[-1].cue and heads[k].cue != h.cue:
+        heads[k].content_end = h.clause_start
+        k -= 1
 
 
 def _paragraph_statements(text: str, block: Block, names: dict[str, str], warnings: Warnings) -> list[Statement]:
@@ -153,7 +168,8 @@ def _later_heads(text: str, head: _Head, e: int, names: dict[str, str]) -> list[
 def _generic(mention) -> bool:
     """該負責人 / 公司: a mention that only points back; the cue search resolves it."""
     name = mention.name or ""
-    return mention.kind == "organization" and (name in lexicon.GENERIC_SUBJECTS or name[:1] in "該该本" or len(name) < 2)
+    return mention.kind == "organization" and (name in lexicon.GENERIC_SUBJECTS or name[:1] in "該该本" or len(name) < 2
+                                               or name in ANAPHORIC_SIDES)
 
 
 def _match_head(text: str, s: int, e: int, names: dict[str, str]) -> _Head | None:
@@ -227,9 +243,9 @@ def _cue_at(text: str, j: int) -> str | None:
 
 
 def _not_speech(text: str, i: int, j: int, cue: str) -> bool:
-    """The cue at j ends a word that is not speech (來說, 據說)."""
-    end = j + len(cue)
-    return any(w.endswith(cue) and text[max(0, end - len(w)):end] == w for w in lexicon.NOT_SPEECH)
+    """The cue at j is part of a word that is not speech (來說, 據說, 法說會, 說服)."""
+    after = text[j + len(cue):j + len(cue) + 1]
+    return inside_word(text, j, cue) or bool(after) and after in lexicon.CUE_NOT_BEFORE.get(cue, "")
 
 
 def _match_quote_first(text: str, q: int, e: int, names: dict[str, str]) -> _Head | None:

@@ -13,14 +13,16 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
-from .mentions import Mention, parse_news_mention, parse_unnamed
+from .mentions import Mention, inside_title, is_media, is_name, known_names, parse_news_mention, parse_unnamed
 from .sentences import track_quotes
 
-CLAUSE_BREAKS = "，,；;：:、|｜•\u3000【】[]"
-COLONS = ":："
+CLAUSE_BREAKS = "，,；;：:﹕、|｜•\u3000【】[]"
+COLONS = ":：﹕"
 MAX_MENTION = 30
+ROLE_MAX = 20          # a title with its organization, printed before a name
 # A cue inside an adjunct clause ('回應質詢時表示'): a later cue follows within this many characters.
 ADJUNCT_CUE_SPAN = 30
+ADJUNCT_LAST = "時时上中後后前裡里內内間间"    # 在接受…的訪問時: an adjunct holding 的 ends in time or place
 ADJUNCT_CUE_ENDS = ("時", "时", "之際", "之际", "後", "后", "中", "上")
 
 ZAI_KANLAI = re.compile(r"在(?P<m>[^，,。；;：:「」“”]{1,30}?)(?P<cue>看來|看来)[，,]")
@@ -56,7 +58,7 @@ def find_cue_heads(text: str, s: int, e: int, names: dict[str, str], confident_o
         if ch in COLONS and not done and (head := _colon_head(text, clause, i, e, names)):
             heads.append(head)
             done = True
-        if ch in CLAUSE_BREAKS and not _clock(text, i) or _space_break(text, i):
+        if _breaks_clause(text, i):
             clause, done = i + 1, False
             clauses.append(clause)
             clause_start = None
@@ -85,17 +87,26 @@ def cue_at(text: str, i: int, e: int) -> str | None:
     """The longest reporting verb at i that is not part of another word (指標, 來說) nor the
     verb of an adjunct clause (回應質詢時表示)."""
     cue = longest_cue(text, i)
-    if cue is None:
-        return None
+    if cue is None or text[i - 1:i] == "的" or text.endswith(lexicon.UNSAID, max(0, i - 3), i):
+        return None     # 的表態: a noun, not a reporting verb; 拒絕透露, 被問及: the subject said nothing
     end = i + len(cue)
     if end < e and text[end] in lexicon.CUE_NOT_BEFORE.get(cue, ""):
         return None
-    if any(w.endswith(cue) and text[max(0, end - len(w)):end] == w for w in lexicon.NOT_SPEECH):
+    if inside_word(text, i, cue):
         return None
     if _cue_in_adjunct(text, end, e):
         return None       # 回應質詢時表示: the later cue is the one that reports
     following = longest_cue(text, end)
     return cue + following if following else cue      # 警告稱, 批評指: one cue
+
+
+def inside_word(text: str, i: int, cue: str) -> bool:
+    """The cue at i is part of a word that reports nothing (來說, 據說, 法說會, 著稱)."""
+    for w in lexicon.NOT_SPEECH:
+        k = w.find(cue)
+        if k >= 0 and k <= i and text.startswith(w, i - k):
+            return True
+    return False
 
 
 def _weak(text: str, cue: str, end: int, e: int) -> bool:
@@ -133,28 +144,69 @@ def _head_for_cue(text: str, clause: int, j: int, cue: str, names: dict[str, str
         if _weak(text, cue, j + len(cue), len(text)) or cue in lexicon.WEAK_CUES:
             return []
         topic = _topic(text, clauses[:-1] if clauses[-1] == clause else clauses, j, names)
-        return [CueHead(topic, (j, j + len(cue)), kind, clause, "cue-after-topic")] if topic else []
+        return [CueHead(t, (j, j + len(cue)), kind, clause, "cue-after-topic") for t in topic]
+    if cue_at(text, r, j) or confident_only and _weak(text, cue, j + len(cue), len(text)):
+        return []   # 認為政府應敦促…: the clause's own verb came first; 北京要求他… inside a statement
     if (conjoined := _conjoined_mentions(text, r, j, names)):
         return [CueHead(m, (j, j + len(cue)), kind, clause, "cue-after-conjoined") for m in conjoined]
-    mention = speaker_before(text, r, j, names) or _unnamed_before(text, r, j)
-    if mention is None:
+    mention = speaker_before(text, r, j, names)
+    if mention is None or mention.uncertain:
+        mention = _unnamed_before(text, r, j) or mention     # 有網友在社交平台留言稱: nobody named, no organization
+    if mention is None or mention.uncertain and (confident_only or _weak(text, cue, j + len(cue), len(text))):
         return []
-    if mention.uncertain and (confident_only or _weak(text, cue, j + len(cue), len(text))):
-        return []
-    return [CueHead(mention, (j, j + len(cue)), kind, clause, "cue-after-mention")]
+    mention.medium = mention.kind == "organization" and cue in lexicon.MEDIA_CUES
+    listed = _listed_before(text, clauses, clause, names) if mention.kind == "name_with_title" and not mention.uncertain else []
+    return ([CueHead(m, (j, j + len(cue)), kind, clause, "cue-after-conjoined") for m in listed]
+            + [CueHead(mention, (j, j + len(cue)), kind, clause, "cue-after-mention")])
 
 
-def _topic(text: str, clauses: list[int], j: int, names: dict[str, str]) -> Mention | None:
+def _listed_before(text: str, clauses: list[int], clause: int, names: dict[str, str]) -> list[Mention]:
+    """甲局局長張三，乙局副局長李四，丙署署長王五介紹…: the titled names listed in the clauses
+    right before the speaker's, each a clause of its own, speak with it. A title that ends in 、
+    belongs to the next name's roles (專班副組長、交通部副部長徐某)."""
+    listed: list[Mention] = []
+    k = len(clauses) - 1 if clauses[-1:] == [clause] else 0     # after a quotation: no list
+    while k > 0 and text[clauses[k] - 1] in "，,、":
+        a, b = clauses[k - 1], clauses[k] - 1
+        mention = parse_news_mention(text[a:b], a, names) if b - a <= MAX_MENTION else None
+        if mention and mention.kind == "name_with_title" and not mention.uncertain and mention.name:
+            listed.insert(0, mention)
+        elif not (text[b] == "、" and text[a:b].endswith(lexicon.TITLE_SUFFIXES)):
+            break
+        k -= 1
+    return listed
+
+
+def _topic(text: str, clauses: list[int], j: int, names: dict[str, str]) -> list[Mention]:
     """'X接受專訪時，談到…': a cue that opens its clause speaks for the subject that opened an
-    earlier clause of the sentence, when that subject is a sure mention."""
+    earlier clause of the sentence, when that subject is a sure mention (or sure conjoined ones)."""
     for c in reversed(clauses):
         r = _skip_openers(text, c, j)
+        if _opens_with_verb(text, r):
+            continue        # 首先會見外交部長某某: the object of a verb, not the subject
         end = next((k for k in range(r, min(j, r + MAX_MENTION)) if text[k] in CLAUSE_BREAKS or text[k] in lexicon.OPEN_QUOTES), min(j, r + MAX_MENTION))
         for k in range(end, r + 1, -1):
-            mention = parse_news_mention(text[r:k], r, names)
-            if mention and not mention.uncertain and (mention.rule != "organization-ending" or mention.name in names):
-                return mention
-    return None
+            if (subjects := _subjects(text, r, k, names)):
+                return subjects
+    return []
+
+
+def _subjects(text: str, r: int, k: int, names: dict[str, str]) -> list[Mention]:
+    """text[r:k] as a sure subject: one mention, or conjoined ones (A與B) of which one is known.
+    An organization by its ending alone must be known (speak elsewhere) to be a topic."""
+    parts = _conjoined(r, k, text)
+    mentions = [parse_news_mention(text[a:b], a, names) for a, b in parts] if len(parts) > 1 else []
+    if mentions and all(m and not m.uncertain and m.kind != "pronoun" for m in mentions) and any(m.name in names for m in mentions):
+        return mentions
+    mention = parse_news_mention(text[r:k], r, names)
+    if mention and not mention.uncertain and (mention.rule != "organization-ending" or mention.name in names):
+        return [mention]
+    return []
+
+
+def _opens_with_verb(text: str, r: int) -> bool:
+    """A clause opened by a verb of an occasion (會見, 出席, 接受 …): its names are objects."""
+    return any(len(o) > 1 and text.startswith(o, r) for o in lexicon.ADJUNCT_OPENERS)
 
 
 def _conjoined_mentions(text: str, r: int, j: int, names: dict[str, str]) -> list[Mention]:
@@ -176,12 +228,20 @@ def _conjoined_mentions(text: str, r: int, j: int, names: dict[str, str]) -> lis
 def _colon_head(text: str, clause: int, i: int, e: int, names: dict[str, str]) -> CueHead | None:
     """A headline's 'X：…' or 'X:…': a name (not a word read by its position) then a colon."""
     r = _skip_openers(text, clause, i)
-    if i - r < 2 or i + 1 >= e or text[r].isdigit():
-        return None
+    if i - r < 1 or i + 1 >= e or text[r].isdigit() or i - r == 1 and text[r] not in known_names(names).person_surnames:
+        return None     # one character is a surname of a person named in full (陳：…), or nobody
     mention = parse_news_mention(text[r:i], r, names)
     if mention is None or mention.rule in ("organization-position", "anaphor") or mention.kind == "pronoun":
         return None
     return CueHead(mention, (i, i + 1), "speech", clause, "colon-after-name")
+
+
+def _breaks_clause(text: str, i: int) -> bool:
+    """Punctuation, a space between a headline's parts, or a closing quotation mark whose
+    opening is not in this sentence (the quotation began in an earlier paragraph, and its
+    speaker follows it)."""
+    ch = text[i]
+    return ch in CLAUSE_BREAKS and not _clock(text, i) or _space_break(text, i) or ch in lexicon.CLOSE_QUOTES
 
 
 def _clock(text: str, i: int) -> bool:
@@ -191,7 +251,9 @@ def _clock(text: str, i: int) -> bool:
 
 def _space_break(text: str, i: int) -> bool:
     """A space between Chinese phrases separates a headline's parts (議員促港鐵減價 陳帆:會考慮)."""
-    return text[i] == " " and 0 < i < len(text) - 1 and not (text[i - 1].isascii() and text[i + 1].isascii())
+    if text[i] != " " or not 0 < i < len(text) - 1 or text[i + 1] in "(（" or text[i - 1] in ")）":
+        return False        # 卡拉夫 (Roula Khalaf) 表示: a gloss, not a new part
+    return not (text[i - 1].isascii() and text[i + 1].isascii())
 
 
 def _skip_openers(text: str, i: int, e: int) -> int:
@@ -226,7 +288,29 @@ def speaker_before(text: str, r: int, j: int, names: dict[str, str]) -> Mention 
         if mention and not mention.uncertain:
             return mention
         unsure = unsure or mention
-    return unsure or whole
+    return _titled_name_before(text, r, j) or unsure or whole
+
+
+def _titled_name_before(text: str, r: int, j: int) -> Mention | None:
+    """…增長了65%上海某醫院主任王某表示: where the clause holds no sure mention from its start
+    (sentences glued by the page's extraction), a name right after a title, before the adjuncts."""
+    k = next((k for k in range(max(r + 3, j - lexicon.ADJUNCT_MAX), j + 1) if is_adjunct(text, k, j)), None)
+    for n in (3, 2):
+        if k is None or k - n - 2 < r or not is_name(text[k - n:k]):
+            continue
+        role_end = k - n
+        if not text.endswith(lexicon.TITLE_SUFFIXES, r, role_end) or inside_title(text[r:k], n):
+            continue
+        start = role_end
+        while start > r and role_end - start < ROLE_MAX and _role_character(text[start - 1]):
+            start -= 1
+        if role_end - start < ROLE_MAX and start > r:
+            return Mention("name_with_title", text[k - n:k], [text[start:role_end]], start, k, rule="title-and-name")
+    return None
+
+
+def _role_character(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" and ch not in lexicon.NOT_IN_TITLES and ch not in "了的"
 
 
 def _unnamed_before(text: str, r: int, j: int) -> Mention | None:
@@ -243,11 +327,15 @@ def is_adjunct(text: str, k: int, j: int) -> bool:
     對/接受/出席… that runs to the cue."""
     if j - k > lexicon.ADJUNCT_MAX:
         return False
+    while k < j and text[k] == " ":
+        k += 1      # 馬斯克 (Elon Musk) 在…: the space after a gloss
     while k < j:
         opener = next((o for o in lexicon.ADJUNCT_OPENERS if text.startswith(o, k)), None)
-        if opener and text[k + len(opener):k + len(opener) + 1] in ("人", "者", "團", "团", "處", "处"):
-            return False    # 發言人, 代表團: a title, not the opening of an adjunct
+        if opener and len(opener) > 1 and text[k + len(opener):k + len(opener) + 1] in ("人", "者", "團", "团", "處", "处"):
+            return False    # 發言人, 代表團: a title, not the opening of an adjunct (在人民大會堂 is one)
         if opener or _cue_clause(text, k, j):
+            if "的" in text[k:j] and text[j - 1] not in ADJUNCT_LAST:
+                return False    # 出席的官員: a noun phrase, the subject itself
             return not any(ch in lexicon.SENTENCE_END or ch in CLAUSE_BREAKS for ch in text[k:j])
         m = next((m for p in (lexicon.TIME_WORD, lexicon.PAREN, lexicon.ADVERB) if (m := p.match(text, k, j))), None)
         if m is None or m.end() == k:
@@ -279,13 +367,27 @@ def _source_phrase(text: str, i: int, e: int, names: dict[str, str]) -> list[Cue
         if not m:
             continue
         heads = []
+        reports = m.group("cue") in lexicon.MEDIA_CUES
         for start, end in _conjoined(m.start("m"), m.end("m"), text):
-            mention = parse_news_mention(text[start:end], start, names)
-            if mention is None or mention.uncertain and mention.kind != "name":
-                return []       # 在X看來: a bare name is sure enough in this position
+            mention = _source_mention(text, start, end, names, reports)
+            if mention is None:
+                return []
+            mention.medium = mention.kind == "organization" and reports
             heads.append(CueHead(mention, (m.start("cue"), m.end("cue")), "speech", i, rule))
         return heads
     return []
+
+
+def _source_mention(text: str, start: int, end: int, names: dict[str, str], reports: bool) -> Mention | None:
+    """The X of 在X看來 / 據X報道: a sure mention, a bare name (sure enough in this position) or
+    a medium (by its name, or any organization that reports), with adjuncts after it
+    (據新華社24日報道); else an unnamed source (據消息人士透露)."""
+    mention = speaker_before(text, start, end, names)
+    if mention and reports and is_media(mention.name or ""):
+        mention.kind = "organization"       # 據東方新聞報道: a medium, though 東方 is a surname too
+    elif mention and mention.uncertain and mention.kind != "name":
+        mention = mention if reports and mention.kind == "organization" else None
+    return mention or _unnamed_before(text, start, end)
 
 
 def _conjoined(s: int, e: int, text: str) -> list[tuple[int, int]]:

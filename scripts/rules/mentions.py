@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import lexicon
+from .titles import TitleIndex, is_title_alone
 
 NOT_NAMES = {"方面", "高層", "高层", "官方", "市場", "市场", "雙方", "双方", "對方", "对方", "有關", "有关", "相關", "相关",
              "記者", "记者", "專家", "专家", "報告", "报告", "數據", "数据", "消息", "有消息", "業內", "业内", "文章", "分析",
@@ -19,6 +20,10 @@ NOT_NAMES = {"方面", "高層", "高层", "官方", "市場", "市场", "雙方
              "成功", "馬上", "马上", "高度", "安全", "文化", "方案", "方向", "方式", "方法", "程度", "金融", "出生",
              "司機", "司机", "同時", "同时", "經濟", "经济", "經過", "经过", "江湖", "黃金", "黄金",
              "陸方", "陆方", "美方", "中方", "台方", "港方", "日方", "俄方", "烏方", "乌方", "英方", "歐方", "欧方", "韓方", "韩方"}
+
+
+CONJUNCTION_CHARACTERS = set("和與与及跟同或、")     # 蘋果和谷歌: a name after them is conjoined, not titled
+NOT_IN_GIVEN_NAMES = set("這这那的了是在把被對对從从")    # function words, never part of a given name
 
 
 @dataclass
@@ -34,6 +39,7 @@ class Mention:
     rule: str = ""                    # which rule read the mention (provenance, see SPEAKER_RULES)
     anaphor: str | None = None        # 該公司: the noun of an organization named before
     notice: tuple[str, str] | None = None   # (code, message): worth a warning, but the mention is sure
+    medium: bool = False              # an organization that reports (參考消息網報道): a news medium
 
 
 def parse_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:
@@ -55,13 +61,30 @@ def parse_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:
 
 class KnownNames(dict):
     """name -> speaker type ("person" or "organization"), with the surnames of its persons kept
-    in a set, so that a mention costs the same however many names are known. Not changed after
-    it is made (the set is computed once, on first use)."""
+    in a set, so that a mention costs the same however many names are known, and the titles
+    printed with them (titles.py). Not changed after it is made (the set is computed once, on
+    first use)."""
+
+    def __init__(self, names=(), titles: TitleIndex | None = None):
+        super().__init__(names)
+        self.titles = titles or TitleIndex()
 
     @cached_property
     def person_surnames(self) -> frozenset[str]:
         """The one- and two-character beginnings of person names that leave a given name after them."""
         return frozenset(x[:n] for x, kind in self.items() if kind == "person" for n in (1, 2) if len(x) > n)
+
+
+    @cached_property
+    def foreign_tails(self) -> dict[str, str]:
+        """The last part of a foreign person's name printed with a middle dot (佩斯科夫 of
+        德米特里·佩斯科夫) -> that name, when only one known name ends so."""
+        tails: dict[str, str | None] = {}
+        for name, kind in self.items():
+            parts = split_at_dots(name)
+            if kind == "person" and len(parts) > 1 and len(parts[-1]) >= 2:
+                tails[parts[-1]] = None if parts[-1] in tails else name
+        return {t: n for t, n in tails.items() if n}
 
 
 def known_names(names: dict[str, str]) -> KnownNames:
@@ -93,8 +116,8 @@ def _organization_by_suffix(m: str):
     if (report := lexicon.REPORT_BY.match(m)) and len(report.group("org")) >= 2:
         return "organization", report.group("org"), [], None
     for suf in lexicon.ORG_MENTION_SUFFIXES:
-        if m.endswith(suf) and len(m) > len(suf):
-            return "organization", m[: -len(suf)], [], None
+        if m.endswith(suf) and len(m) > len(suf) and not lexicon.QUANTIFIED.match(m):
+            return "organization", m[: -len(suf)], [], None     # 一名發言人: nobody named (parse_unnamed)
     return None
 
 
@@ -105,6 +128,8 @@ def _known_name(m: str, names: dict[str, str]):
         if name in names:
             if names[name] == "organization":
                 return ("organization", name, [], None) if m == name else None
+            if holds_clause_word(m[: -len(name)]):
+                return None     # 黃某將接棒李某: a clause before the known name, not its title
             roles = split_roles(m[: -len(name)])
             return ("name_with_title" if roles else "name"), name, roles, None
     return None
@@ -122,14 +147,14 @@ def _titled_name(m: str):
     enders = lexicon.TITLE_SUFFIXES + lexicon.ORG_NAME_SUFFIXES
     for n in (3, 2, 4):
         name, prefix = m[-n:], m[:-n]
-        if len(m) > n and is_name(name) and prefix.endswith(enders):
+        if len(m) > n and is_name(name) and prefix.endswith(enders) and not inside_title(m, n) and not holds_clause_word(prefix):
             return "name_with_title", name, split_roles(prefix), None
     if m.endswith(lexicon.ORG_NAME_SUFFIXES) and len(m) > 2:
         return "organization", m, [], ("uncertain-organization", f"{m!r} speaks and is taken for an organization by its ending")
-    if lexicon.NOT_IN_TITLES & set(m):
+    if holds_clause_word(m):
         return None
     for n in (3, 2):
-        if len(m) > n + 1 and is_name(m[-n:]) and "、" not in m[-n:]:
+        if len(m) > n + 1 and is_name(m[-n:]) and "、" not in m[-n:] and m[-n - 1] not in CONJUNCTION_CHARACTERS:
             return ("name_with_title", m[-n:], split_roles(m[:-n]),
                     ("uncertain-name-split", f"the name in {m!r} was split off as {m[-n:]!r} although no known title ends before it"))
     return None
@@ -144,11 +169,21 @@ def _bare_name(m: str):
 def is_name(s: str) -> bool:
     if s in NOT_NAMES or not all("\u4e00" <= ch <= "\u9fff" for ch in s) or lexicon.TIME_WORD.fullmatch(s):
         return False
+    if s[1:] in lexicon.GENERIC_SUBJECTS or set(s[1:]) & NOT_IN_GIVEN_NAMES:
+        return False        # 向大家, 馬克這: a word after a surname-like character, not a given name
     if s[:2] in lexicon.COMPOUND_SURNAMES:
         return 3 <= len(s) <= 4
     if len(s) == 4:     # a married woman's two surnames in Hong Kong copy (林鄭月娥)
         return s[0] in lexicon.SURNAMES and s[1] in lexicon.SURNAMES
     return 2 <= len(s) <= 3 and s[0] in lexicon.SURNAMES
+
+
+def holds_clause_word(s: str) -> bool:
+    """s holds a word no title or name of a body holds (對, 在, 將 …: a clause), other than inside
+    the words of party names (反對黨, 在野黨)."""
+    for word in lexicon.TITLE_WORDS_WITH_CLAUSE_CHARACTERS:
+        s = s.replace(word, "")
+    return bool(lexicon.NOT_IN_TITLES & set(s))
 
 
 def split_roles(prefix: str) -> list[str]:
@@ -162,30 +197,53 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     the start of a known name, a foreign name, 該公司, an organization by a broad ending or,
     unsure, by its position before a cue."""
     core = lexicon.LATIN_GLOSS.sub("", m) if len(m) > 2 else m
-    if not core or core in lexicon.GENERIC_SUBJECTS or core[0] in "我你您它這这那其" or not _printable(core):
+    if _names_nobody(core):
         return None
     end = start + len(m)
+    if core in lexicon.MEDIA_NAMES:
+        return Mention("organization", core, [], start, end, rule="organization-ending")   # 路透 is no person 路透
     if (anaphor := _anaphor(core)):
         return Mention("organization", None, [], start, end, rule="anaphor", anaphor=anaphor)
     mention = parse_mention(core, start, names)
     if (person := _known_prefix(core, start, end, names)) and core[len(person.surname_only):] in ("發言人", "发言人"):
         return person       # 童發言人: the spokesperson 童, not an organization 童
-    if mention and mention.kind == "organization" and (mention.name in lexicon.GENERIC_SUBJECTS or mention.name[:1] in "該该本"):
-        return Mention("organization", None, [], start, end, rule="anaphor", anaphor=mention.name.lstrip("該该本"))
+    if mention and mention.kind == "organization" and (mention.name in lexicon.GENERIC_SUBJECTS or mention.name[:1] in "該该本"
+                                                      or _anaphor(mention.name)):
+        noun = _anaphor(mention.name) or mention.name.lstrip("該该本")     # 局方發言人 -> 局
+        return Mention("organization", None, [], start, end, rule="anaphor", anaphor=noun)
     if mention and not mention.uncertain:
         mention.end, mention.rule = end, speaker_rule(mention)
         return mention
     if mention and mention.kind == "name_with_title" and not mention.address_only or "的" in core:
         mention = None      # a name split off words that end in no title (退款申請須): too unsure from the cue
+    if "的" in core and (titled := _after_modifier(m, start, names)):
+        return titled
     if person:
         return person
-    for reader in (_foreign, _organization_and_name, _news_organization):
+    for reader in (_foreign, _organization_and_name, _news_organization, _country, _title_alone, _title_after_determiner):
         if (found := reader(core, start, end, names)):
             return found
     if mention:
         mention.end, mention.rule = end, _rule_of(mention)
         return mention
     return _organization_by_position(core, start, end)
+
+
+def _names_nobody(core: str) -> bool:
+    """A generic word, a first or second person, a pronoun and more (他拒絕), markup, or a quantity
+    and a noun (一名村民: an unnamed source, see parse_unnamed)."""
+    demonstrative = core[:1] in "這这那其" and not core.startswith(("這位", "这位"))    # 這位局長 is someone
+    return (not core or core in lexicon.GENERIC_SUBJECTS or core[0] in "我你您它" or demonstrative or not _printable(core)
+            or core[0] in "他她" and len(core) > 1 or bool(lexicon.QUANTIFIED.match(core)))
+
+
+def _after_modifier(m: str, start: int, names: dict[str, str]) -> Mention | None:
+    """出生在烏克蘭的中校某某 / 一位士兵的母親某某: a modifier ending in 的, then a titled name."""
+    k = m.rindex("的") + 1
+    mention = parse_news_mention(m[k:], start + k, names) if len(m) - k >= 3 else None
+    if mention and mention.kind == "name_with_title" and mention.name and not mention.uncertain:
+        return mention
+    return None
 
 
 def speaker_rule(mention: Mention) -> str:
@@ -203,9 +261,20 @@ def _rule_of(mention: Mention) -> str:
 
 
 def _anaphor(m: str) -> str | None:
+    """該公司, 本局, and 局方 / 校方 / 院方 (the bureau, school, hospital named before): the noun."""
     for det in ("該", "该", "本"):
         if m.startswith(det) and 2 <= len(m) <= 4 and m[len(det):].endswith(lexicon.NEWS_ORG_SUFFIXES):
             return m[len(det):]
+    if len(m) == 2 and m[1] == "方" and m[0] in "局署院校廠厂館馆":
+        return m[0]
+    return None
+
+
+def _title_after_determiner(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+    """該局長 / 這位部長: the one person printed with that title (titles.py)."""
+    for det in ("該名", "该名", "該", "该", "這位", "这位", "此"):
+        if m.startswith(det) and len(m) > len(det):
+            return _title_alone(m[len(det):], start, end, names)
     return None
 
 
@@ -224,13 +293,19 @@ def _foreign(m: str, start: int, end: int, names: dict[str, str]) -> Mention | N
     """馬斯克, 萨姆·奥尔特曼, 美國總統川普: a transliterated name, with any title before it."""
     for n in range(len(m), 1, -1):
         name, prefix = m[-n:], m[:-n]
-        if not is_foreign_name(name):
+        if not is_foreign_name(name) or inside_title(m, n):
             continue
+        name = known_names(names).foreign_tails.get(name, name)     # 盖达伊 after 谢尔盖·盖达伊: one person
         if not prefix:
             return Mention("name", name, [], start, end, rule="foreign-name")
-        if prefix.endswith(lexicon.TITLE_SUFFIXES + lexicon.NEWS_ORG_SUFFIXES) and not lexicon.NOT_IN_TITLES & set(prefix):
+        if prefix.endswith(lexicon.TITLE_SUFFIXES + lexicon.NEWS_ORG_SUFFIXES) and not holds_clause_word(prefix):
             return Mention("name_with_title", name, split_roles(prefix), start, end, rule="title-and-foreign-name")
     return None
+
+
+def inside_title(m: str, n: int) -> bool:
+    """The last n characters of m are the end of a title that ends m (斯里 of 首相拿督斯里), not a name."""
+    return any(len(t) >= n and m.endswith(t) for t in lexicon.TITLE_SUFFIXES)
 
 
 def is_foreign_name(s: str) -> bool:
@@ -267,10 +342,11 @@ def _organization_and_name(m: str, start: int, end: int, names: dict[str, str]) 
 
 
 def _news_organization(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
-    if len(m) < 2 or lexicon.NOT_IN_TITLES & set(m) or "的" in m:
+    if len(m) < 2 or holds_clause_word(m) or "的" in m:
         return None
     for suf in lexicon.NEWS_ORG_SUFFIXES:
-        if m.endswith(suf) and len(m) > len(suf) and _word_like(m) and (len(m) <= 6 or not lexicon.NOT_IN_ORGANIZATIONS & set(m)):
+        # a long name is checked for verb characters before its ending only (…研究學會: 會 is the ending)
+        if m.endswith(suf) and len(m) > len(suf) and _word_like(m) and (len(m) <= 6 or not lexicon.NOT_IN_ORGANIZATIONS & set(m[:-len(suf)])):
             what = "a news medium (a source, not a named speaker)" if is_media(m) else "an organization"
             return Mention("organization", m, [], start, end, rule="organization-ending",
                            notice=("uncertain-organization", f"{m!r} speaks and is taken for {what} by its ending"))
@@ -279,9 +355,28 @@ def _news_organization(m: str, start: int, end: int, names: dict[str, str]) -> M
 
 def parse_unnamed(m: str, start: int) -> Mention | None:
     """業內人士, 有網友, 一位分析師: a source that names nobody, kept as printed."""
-    if len(m) <= lexicon.UNNAMED_MAX and lexicon.UNNAMED_SOURCE.match(m):
+    if len(m) <= lexicon.UNNAMED_MAX and (lexicon.UNNAMED_SOURCE.match(m) or lexicon.QUANTIFIED.match(m)):
         return Mention("unnamed", m, [], start, start + len(m), rule="unnamed-source")
     return None
+
+
+def _country(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+    """中國表示, 俄羅斯聯邦國…: a country, the whole mention, speaks through its government (各國,
+    兩國 are generic subjects; a surname and 國 may be a person's name, 林國)."""
+    if 2 <= len(m) <= 4 and m[-1] in "國国" and _word_like(m) and not (len(m) == 2 and m[0] in lexicon.SURNAMES):
+        return Mention("organization", m, [], start, end, rule="organization-ending")
+    return None
+
+
+def _title_alone(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+    """特首 / 新加坡副總理 alone: the one person printed with that title in the article."""
+    if not is_title_alone(m):
+        return None
+    person = known_names(names).titles.person(m)
+    if person is None:
+        return None
+    return Mention("name_with_title", person, [m], start, end, rule="title-and-name",
+                   uncertain=("title-alone", f"the title {m!r} alone was taken for {person!r}, the one person printed with it"))
 
 
 def _organization_by_position(m: str, start: int, end: int) -> Mention | None:
@@ -289,6 +384,8 @@ def _organization_by_position(m: str, start: int, end: int) -> Mention | None:
     OpenAI). Unsure, so the build says it."""
     if not 2 <= len(m) <= 6 or lexicon.NOT_IN_ORGANIZATIONS & set(m) or m in NOT_NAMES or not _word_like(m):
         return None
+    if CONJUNCTION_CHARACTERS & set(m[1:-1]):
+        return None     # 蘋果和谷歌: two subjects, not one word
     if any(u in m for u in lexicon.UNNAMED_SOURCES) or m.endswith(lexicon.TITLE_SUFFIXES):
         return None
     return Mention("organization", m, [], start, end,

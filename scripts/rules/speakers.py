@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from . import lexicon
 from .attribution import Statement
 from ..errors import BuildError, Warnings
-from .mentions import is_media, is_name, speaker_rule
+from .mentions import is_foreign_name, is_media, is_name, speaker_rule
 
 
 @dataclass
@@ -122,10 +122,27 @@ def _resolve_pronouns(statements: list[Statement], warnings: Warnings) -> None:
         if st.speaker and st.speaker[0] == "person":
             people.spoke(st.speaker[1])
             last_person = st
-        if st.speaker and st.speaker[0] == "organization":
-            orgs.pop(st.speaker[1], None)
-            orgs[st.speaker[1]] = None
+        _remember_organizations(st, orgs)
         previous = st.speaker
+
+
+def _remember_organizations(st: Statement, orgs: dict[str, None]) -> None:
+    """What 該局 / 該公司 may point back to: an organization that spoke, or one printed in the
+    role of a person who spoke (運輸局局長某某表示 … 該局表示), the latest last."""
+    found = [o for o in map(role_organization, st.mention.roles) if o] if st.speaker and st.speaker[0] == "person" else []
+    if st.speaker and st.speaker[0] == "organization":
+        found.append(st.speaker[1])
+    for o in found:
+        orgs.pop(o, None)
+        orgs[o] = None
+
+
+def role_organization(role: str) -> str | None:
+    """運輸及物流局局長 -> 運輸及物流局: the organization that a role's title follows."""
+    for k in range(len(role) - 1, 1, -1):
+        if role.endswith(lexicon.NEWS_ORG_SUFFIXES + lexicon.ORG_NAME_SUFFIXES, 0, k) and role[k:].endswith(lexicon.TITLE_SUFFIXES):
+            return role[:k]
+    return None
 
 
 def _speaker_type(m) -> str:
@@ -133,7 +150,7 @@ def _speaker_type(m) -> str:
         return "unnamed"
     if m.kind != "organization":
         return "person"
-    return "media" if is_media(m.name) else "organization"
+    return "media" if m.medium or is_media(m.name) else "organization"
 
 
 GENERIC_ORGANIZATION_NOUNS = ("公司", "集團", "集团", "企業", "企业", "機構", "机构")
@@ -186,16 +203,48 @@ def _introduced_before(st: Statement, last_person) -> str | None:
         start = last_person.cue[1] - para.char_start
     found = None
     for i in range(start, offset):
-        if para.text[i] in lexicon.SURNAMES and para.text.endswith(lexicon.TITLE_SUFFIXES, start, i):
-            found = _name_at(para.text, i) or found
+        ch = para.text[i]
+        if (ch in lexicon.SURNAMES or ch in lexicon.TRANSLIT or _before_honorific(para.text, i)) \
+                and para.text.endswith(lexicon.TITLE_SUFFIXES, start, i) \
+                and not para.text.endswith(lexicon.GENERIC_SUBJECTS, start, i):   # 受市民關注: 市民 introduces nobody
+            found = _name_at(para.text, i) or _foreign_name_at(para.text, i) or _before_honorific(para.text, i) or found
     return found
 
 
 def _name_at(text: str, i: int) -> str | None:
     three, two = text[i:i + 3], text[i:i + 2]
-    if len(three) == 3 and is_name(three) and text[i + 3:i + 4] in lexicon.NAME_BOUNDARY:
+    if len(three) == 3 and is_name(three) and _ends_name(text, i + 3):
         return three
-    return two if is_name(two) and text[i + 2:i + 3] in lexicon.NAME_BOUNDARY else None
+    return two if is_name(two) and _ends_name(text, i + 2) else None
+
+
+def _ends_name(text: str, j: int) -> bool:
+    """What may follow a name: punctuation or a predicate's first word (NAME_BOUNDARY), a date,
+    or the verb of an occasion (行政長官李某出席活動時…)."""
+    return (text[j:j + 1] in lexicon.NAME_BOUNDARY or bool(lexicon.TIME_WORD.match(text, j))
+            or text.startswith(lexicon.ADJUNCT_OPENERS, j))
+
+
+FOREIGN_NAME_MAX = 16
+HONORIFICS = lexicon.HONORIFICS_AFTER_NAME + ("醫生", "医生")
+
+
+def _before_honorific(text: str, i: int) -> str | None:
+    """外交部長維文醫生: two to four characters between a title and an honorific are a name."""
+    for n in (2, 3, 4):
+        if text.startswith(HONORIFICS, i + n) and all("\u4e00" <= ch <= "\u9fff" for ch in text[i:i + n]):
+            return text[i:i + n]
+    return None
+
+
+def _foreign_name_at(text: str, i: int) -> str | None:
+    """總裁史密斯週二…: the run of transliteration characters (and middle dots) at i, when it
+    ends at a boundary, a date or an honorific."""
+    j = i
+    while j < len(text) and j - i < FOREIGN_NAME_MAX and (text[j] in lexicon.TRANSLIT or text[j] in lexicon.MIDDLE_DOTS):
+        j += 1
+    ends = text[j:j + 1] in lexicon.NAME_BOUNDARY or text.startswith(HONORIFICS, j) or lexicon.TIME_WORD.match(text, j)
+    return text[i:j] if ends and is_foreign_name(text[i:j]) else None
 
 
 def _by_gender(pronoun: str, people: _People) -> str | None:
