@@ -327,3 +327,13 @@ def test_every_statement_names_the_rule_that_found_it_and_the_rule_that_named_th
     assert found <= set(lexicon.RULES) and resolved <= set(lexicon.SPEAKER_RULES)
     assert {"cue-after-mention", "colon-after-name", "zai-x-kanlai", "ju-x-cue"} <= found
     assert {"pronoun", "surname-of-known-name", "anaphor", "unnamed-source", "title-and-name"} <= resolved
+
+
+@pytest.mark.parametrize("script", ["hant", "hans"])
+def test_every_construction_builds_a_valid_release(script, tmp_path):
+    """Each construction's mentions are ones a release may print: a title alone (特首) that is one
+    of the speaker's roles, the last part of a transliterated name (沃爾科娃), 院士 after a surname."""
+    from jd_wechat_commentary.build import build
+    text = "\n".join(c[0] if script == "hant" else c[1] for c in CASES.values())
+    (tmp_path / "article.txt").write_text(text, encoding="utf-8")
+    build(tmp_path / "article.txt", None, tmp_path / "release")      # validates, or raises

@@ -274,7 +274,7 @@ def _title_after_determiner(m: str, start: int, end: int, names: dict[str, str])
     """該局長 / 這位部長: the one person printed with that title (titles.py)."""
     for det in ("該名", "该名", "該", "该", "這位", "这位", "此"):
         if m.startswith(det) and len(m) > len(det):
-            return _title_alone(m[len(det):], start, end, names)
+            return _title_alone(m[len(det):], start + len(det), end, names)     # the title as printed, without 該
     return None
 
 

@@ -24,6 +24,7 @@ ADDRESSES = ("先生", "女士", "小姐", "教授", "律師", "律师", "博士
              "經理", "经理", "研究員", "研究员", "會長", "会长", "所長", "所长", "部長", "部长", "局長", "局长", "司長", "司长",
              "署長", "署长", "處長", "处长", "主席", "議員", "议员", "總裁", "总裁", "董事長", "董事长", "市長", "市长",
              "委員", "委员", "大使", "官", "太", "姓", "發言人", "发言人", "院士")
+MIDDLE_DOTS = re.compile("[·•‧・]")                 # between the parts of a transliterated name (安娜·沃爾科娃)
 BLOCK_TYPES = (("paragraphs", "block_id", "paragraph"), ("disclaimers", "block_id", "disclaimer"),
                ("sections", "heading_block_id", "heading"))
 
@@ -131,8 +132,10 @@ def _mention_problem(a: dict, speaker: dict) -> tuple[str, str] | None:
         return "speaker_id", f"a mention of type {kind} names {_a(wanted)}, but {speaker['speaker_id']} is {_a(speaker['speaker_type'])}"
     if kind == "pronoun" and printed not in PRONOUNS:
         return "source_text", f"a pronoun mention prints {printed!r}, not one of {', '.join(PRONOUNS)}"
-    if kind in ("name", "name_with_title") and name not in printed and not surname_and_address(printed, name):
-        return "source_text", f"{printed!r} prints neither the speaker's name {name!r} nor its surname with a form of address"
+    if kind in ("name", "name_with_title") and name not in printed and not surname_and_address(printed, name) \
+            and printed not in speaker["roles"]:
+        return ("source_text", f"{printed!r} prints neither the speaker's name {name!r}, nor its surname with a form of "
+                "address, nor one of the speaker's roles")
     return None
 
 
@@ -158,7 +161,11 @@ def _a(noun: str) -> str:
 
 
 def surname_and_address(printed: str, name: str) -> bool:
-    """李所長 for 李慕華: the name's first character(s), alone or with a form of address."""
+    """李所長 for 李慕華: the name's first character(s), alone or with a form of address; 沃爾科娃
+    for 安娜·沃爾科娃: the last part of a transliterated name, the foreign surname."""
+    parts = MIDDLE_DOTS.split(name)
+    if len(parts) > 1 and printed.startswith(parts[-1]) and (printed[len(parts[-1]):] in ADDRESSES or printed == parts[-1]):
+        return True
     return any(len(name) > n and printed[:n] == name[:n] and (printed[n:] in ADDRESSES or not printed[n:]) for n in (2, 1))
 
 
