@@ -6,8 +6,8 @@ integrity, publish) all name paths and hashes through here, so none of them impo
 from __future__ import annotations
 
 import hashlib
-import re
 import json
+import re
 from pathlib import Path
 
 
@@ -38,8 +38,6 @@ PROJECT_README = "README.md"
 PROJECT_SOURCE = Path(PROJECT_RELEASE) / SOURCE_DIR / SOURCE_NAME
 
 
-
-
 def project_root() -> Path | None:
     """The folder whose `dataset/` the commands use by default: the current directory when it
     holds dataset/source/article.txt; None otherwise, and then the commands ask for --source/--out
@@ -68,7 +66,7 @@ def shard_name(index: int = 0, count: int = 1) -> str:
     return f"{SPLIT}-{index:05d}-of-{count:05d}.parquet"
 
 
-SHARD_NAME = re.compile(r"train-(\d{5})-of-(\d{5})\.parquet")     # what shard_name writes, read back
+SHARD_NAME = re.compile(rf"{SPLIT}-(\d{{5}})-of-(\d{{5}})\.parquet")     # what shard_name writes, read back
 
 
 def shard_glob(table: str) -> str:
@@ -77,8 +75,12 @@ def shard_glob(table: str) -> str:
     return f"{DATA_DIR}/{table}/{SPLIT}-*.parquet"
 
 
+def shard_folder(root: Path, table: str) -> Path:
+    return Path(root) / DATA_DIR / table
+
+
 def shard_path(root: Path, table: str, index: int = 0, count: int = 1) -> Path:
-    return Path(root) / DATA_DIR / table / shard_name(index, count)
+    return shard_folder(root, table) / shard_name(index, count)
 
 
 def parquet_path(root: Path, table: str) -> Path:
@@ -92,7 +94,7 @@ def data_file(table: str) -> str:
 
 
 def table_shards(root: Path, table: str) -> list[Path]:
-    return sorted((Path(root) / DATA_DIR / table).glob(f"{SPLIT}-*.parquet"))
+    return sorted(shard_folder(root, table).glob(f"{SPLIT}-*.parquet"))
 
 
 def table_jsonl(table: str) -> str:
@@ -228,17 +230,11 @@ def release_files(root: Path) -> list[Path]:
 # The same files as a release, its tables sharded, plus the build's counts and its work folder.
 CORPUS_WORK = ".corpus"              # datatrove's logs and completion markers, the staging area; never published
 CORPUS_SUMMARY = "summary.json"      # the counts the card shows, gathered while writing
-
-
 STAGED_SHARD = "*.parquet"           # a task's staged files in .corpus/staging/<config>/, before they are numbered
 
 
 def staged_shard(rank: int, k: int) -> str:
     return f"{rank:05d}-{k:05d}.parquet"
-
-
-def shard_folder(root: Path, config: str) -> Path:
-    return Path(root) / DATA_DIR / config
 
 
 def schema_copy_path(root: Path, table: str) -> Path:

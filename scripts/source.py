@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import schemas
+from .column_types import types_of
 from .errors import BuildError
 from .inputs import check_controls
 from .reading import NoAliasLoader, check_yaml
@@ -73,10 +74,7 @@ _ERRATUM = _SCHEMA["properties"]["errata"]["items"]
 
 def _keys(node: dict) -> dict[str, tuple[type, ...]]:
     """key -> allowed Python types; the first type listed is the one an error names."""
-    def types(prop):
-        t = prop["type"]
-        return tuple(JSON_TYPES[x] for x in ([t] if isinstance(t, str) else t))
-    return {key: types(prop) for key, prop in node["properties"].items()}
+    return {key: tuple(JSON_TYPES[t] for t in types_of(prop)) for key, prop in node["properties"].items()}
 
 
 def _pattern(prop: dict) -> re.Pattern:

@@ -24,10 +24,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import about, schemas
+from .. import about, layout, schemas
 from . import figure
 from ..escape import markdown as md, printable
-from .. import layout
 from ..column_types import card_type
 from ..layout import parquet_path, read_parquet
 
