@@ -299,6 +299,34 @@ CASES = {
         "業內人士普遍認為，樓價短期難以回升。\n據路透社報導，工廠將延後投產。",
         "业内人士普遍认为，房价短期难以回升。\n据路透社报道，工厂将推迟投产。",
         [(1, "業內人士", "unnamed"), (2, "路透社", "media")], [(1, "业内人士", "unnamed"), (2, "路透社", "media")]),
+    # round three (issue 9, from the second held-out set's misses, read as constructions)
+    # an unnamed spokesperson speaks for the organization; a document speaks for its publisher
+    "spokesperson-and-document": (
+        "衛生署新聞發言人週三說，疫苗供應充足。\n海藍食品最新的聲明指，產品符合標準。\n根據漁農署文告，本地新增十宗個案。",
+        "卫健委新闻发言人周三说，疫苗供应充足。\n海蓝食品最新的声明指，产品符合标准。\n根据农业局文告，本地新增十宗个案。",
+        [(1, "衛生署", "organization"), (2, "海藍食品", "organization"), (3, "漁農署", "organization")],
+        [(1, "卫健委", "organization"), (2, "海蓝食品", "organization"), (3, "农业局", "organization")]),
+    # subjects that name nobody: a quantity, an existential 有, someone who answered the phone
+    "nobody-named": (
+        "多個涉事品牌發布聲明。\n有記者問及此事。\n接聽者簡短回應了記者的提問。\n相關部門迅速作出回應。",
+        "多个涉事品牌发布声明。\n有记者问及此事。\n接听者简短回应了记者的提问。\n相关部门迅速作出回应。",
+        [(1, "多個涉事品牌", "unnamed")], [(1, "多个涉事品牌", "unnamed")]),
+    # a foreign name before its title; a Latin-script company; a brand holding 時代; a police rank
+    "name-forms": (
+        "史密斯國務卿警告說，談判不會輕鬆。\nZentrix表示，銷量下跌兩成。\n全心時代發文回應：「產品全部合格。」\n"
+        "警察公共關係科督察吳志強在直播中表示，警方加強巡邏。",
+        "史密斯国务卿警告说，谈判不会轻松。\nZentrix表示，销量下跌两成。\n全心时代发文回应：“产品全部合格。”\n"
+        "警察公共关系科督察吴志强在直播中表示，警方加强巡逻。",
+        [(1, "史密斯", "person"), (2, "Zentrix", "organization"), (3, "全心時代", "organization"), (4, "吳志強", "person")],
+        [(1, "史密斯", "person"), (2, "Zentrix", "organization"), (3, "全心时代", "organization"), (4, "吴志强", "person")]),
+    # an alias declared in a parenthesis; a press release and 確認 as cues; a caption says nothing
+    "alias-release-caption": (
+        "綠洲環保科技股份有限公司（以下簡稱「綠洲環保」）昨日在官網上稱，報道失實。\n"
+        "金融局晚間發布新聞稿，提醒銀行加強防詐。\n局方亦確認，已收到投訴。\n市長陳大文視察工地時表示，工程如期完成。（圖：本報記者）",
+        "绿洲环保科技股份有限公司（以下简称“绿洲环保”）昨日在官网上称，报道失实。\n"
+        "金融局晚间发布新闻稿，提醒银行加强防诈。\n局方亦确认，已收到投诉。\n市长陈大文视察工地时表示，工程如期完成。（图：本报记者）",
+        [(1, "綠洲環保科技股份有限公司", "organization"), (2, "金融局", "organization"), (3, "金融局", "organization")],
+        [(1, "绿洲环保科技股份有限公司", "organization"), (2, "金融局", "organization"), (3, "金融局", "organization")]),
 }
 
 

@@ -28,6 +28,11 @@ ADJUNCT_CUE_ENDS = ("時", "时", "之際", "之际", "後", "后", "中", "上"
 ZAI_KANLAI = re.compile(r"在(?P<m>[^，,。；;：:「」“”]{1,30}?)(?P<cue>看來|看来)[，,]")
 JU_SOURCE = re.compile(r"(?:根據|根据|據|据)(?P<m>[^，,。；;：:「」“”]{1,30}?)"
                        r"(?P<cue>介紹|介绍|透露|稱|称|說|说|説|指出|表示|分析|估計|估计|預計|预计|報導|報道|报道|报导)[，,]")
+# 據衛生部文告，: a document that speaks for its organization, cited without a verb.
+JU_DOCUMENT = re.compile(r"(?:根據|根据|據|据)(?P<m>[^，,。；;：:「」“”]{1,30}?)"
+                         r"(?P<cue>文告|聲明|声明|新聞稿|新闻稿|公告|通告)[，,]")
+# （以下簡稱「中國南車」）: an alias declared in a parenthesis; its quotation marks quote nothing.
+ALIAS_PAREN = re.compile(r"[（(](?:以下|下)?(?:簡稱|简称|稱|称)[^（）()，,。]{1,20}[）)]")
 CONJUNCTIONS = re.compile(r"和|與|与|及|、|以及")
 
 
@@ -47,6 +52,9 @@ def find_cue_heads(text: str, s: int, e: int, names: dict[str, str], confident_o
     clause_start = None     # the clause's start after its openers, computed once a clause
     i = s
     while i < e:
+        if not stack and (alias := ALIAS_PAREN.match(text, i, e)):
+            i = alias.end()
+            continue
         ch = text[i]
         was_open = bool(stack)
         closed = track_quotes(ch, stack)
@@ -77,8 +85,8 @@ def find_cue_heads(text: str, s: int, e: int, names: dict[str, str], confident_o
             if found:
                 heads.extend(found)
                 done = True
-                i += len(cue)
-                continue
+            i += len(cue)       # 作出回應 with no speaker: its 回應 is not a cue of its own
+            continue
         i += 1
     return heads
 
@@ -284,6 +292,8 @@ def speaker_before(text: str, r: int, j: int, names: dict[str, str]) -> Mention 
     for k in range(r + 1, min(j, r + MAX_MENTION)):
         if not is_adjunct(text, k, j):
             continue
+        if text[r:k] in lexicon.GENERIC_SUBJECTS:
+            return None     # 接聽者簡短回應: somebody not named, then an adverb
         mention = parse_news_mention(text[r:k], r, names)
         if mention and not mention.uncertain:
             return mention
@@ -362,7 +372,7 @@ def strip_particles(text: str, i: int, j: int) -> int:
 
 def _source_phrase(text: str, i: int, e: int, names: dict[str, str]) -> list[CueHead]:
     """在X看來， / 據X介紹，: the source phrase opens the clause and the content follows it."""
-    for pattern, rule in ((ZAI_KANLAI, "zai-x-kanlai"), (JU_SOURCE, "ju-x-cue")):
+    for pattern, rule in ((ZAI_KANLAI, "zai-x-kanlai"), (JU_SOURCE, "ju-x-cue"), (JU_DOCUMENT, "ju-x-cue")):
         m = pattern.match(text, i, e)
         if not m:
             continue

@@ -22,6 +22,8 @@ NOT_NAMES = {"方面", "高層", "高层", "官方", "市場", "市场", "雙方
              "陸方", "陆方", "美方", "中方", "台方", "港方", "日方", "俄方", "烏方", "乌方", "英方", "歐方", "欧方", "韓方", "韩方"}
 
 
+# A word before a cue that opens with these is a clause, not a name (有記者問, 請問商務部, 無法對外公布).
+NOT_OPENING_NAMES = ("有", "請問", "请问") + lexicon.UNSAID
 CONJUNCTION_CHARACTERS = set("和與与及跟同或、")     # 蘋果和谷歌: a name after them is conjoined, not titled
 NOT_IN_GIVEN_NAMES = set("這这那的了是在把被對对從从")    # function words, never part of a given name
 
@@ -113,7 +115,7 @@ def _unknown_surname_and_address(m: str) -> str | None:
 def _organization_by_suffix(m: str):
     if lexicon.PUBLICATION.match(m):
         return "organization", m, [], None
-    if (report := lexicon.REPORT_BY.match(m)) and len(report.group("org")) >= 2:
+    if (report := lexicon.REPORT_BY.match(m)) and len(report.group("org")) >= 2 and not lexicon.ADVERB.fullmatch(report.group("org")):
         return "organization", report.group("org"), [], None
     for suf in lexicon.ORG_MENTION_SUFFIXES:
         if m.endswith(suf) and len(m) > len(suf) and not lexicon.QUANTIFIED.match(m):
@@ -154,10 +156,16 @@ def _titled_name(m: str):
     if holds_clause_word(m):
         return None
     for n in (3, 2):
-        if len(m) > n + 1 and is_name(m[-n:]) and "、" not in m[-n:] and m[-n - 1] not in CONJUNCTION_CHARACTERS:
+        if len(m) > n + 1 and is_name(m[-n:]) and "、" not in m[-n:] and m[-n - 1] not in CONJUNCTION_CHARACTERS \
+                and not _holds_cue(m[-n - 1:]):
             return ("name_with_title", m[-n:], split_roles(m[:-n]),
                     ("uncertain-name-split", f"the name in {m!r} was split off as {m[-n:]!r} although no known title ends before it"))
     return None
+
+
+def _holds_cue(s: str) -> bool:
+    """中國南車回應 (…車 回應): a reporting verb of two or more characters inside what would be a name."""
+    return any(len(c) > 1 and s.startswith(c, k) for k in range(len(s)) for c in lexicon.ALL_CUES_BY_FIRST.get(s[k], ()))
 
 
 def _bare_name(m: str):
@@ -220,7 +228,7 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
         return titled
     if person:
         return person
-    for reader in (_foreign, _organization_and_name, _news_organization, _country, _title_alone, _title_after_determiner):
+    for reader in (_foreign, _foreign_then_title, _organization_and_name, _news_organization, _country, _title_alone, _title_after_determiner):
         if (found := reader(core, start, end, names)):
             return found
     if mention:
@@ -303,6 +311,16 @@ def _foreign(m: str, start: int, end: int, names: dict[str, str]) -> Mention | N
     return None
 
 
+def _foreign_then_title(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+    """布林肯國務卿: a transliterated name, then one title (the order of formal news copy)."""
+    for title in lexicon.TITLE_SUFFIXES:
+        name = m[: -len(title)]
+        if m.endswith(title) and len(name) >= 2 and is_foreign_name(name):
+            name = known_names(names).foreign_tails.get(name, name)
+            return Mention("name_with_title", name, [title], start, end, rule="title-and-foreign-name")
+    return None
+
+
 def inside_title(m: str, n: int) -> bool:
     """The last n characters of m are the end of a title that ends m (斯里 of 首相拿督斯里), not a name."""
     return any(len(t) >= n and m.endswith(t) for t in lexicon.TITLE_SUFFIXES)
@@ -382,15 +400,28 @@ def _title_alone(m: str, start: int, end: int, names: dict[str, str]) -> Mention
 def _organization_by_position(m: str, start: int, end: int) -> Mention | None:
     """A short word before a cue that names no person: an organization or brand (騰訊, 蘋果,
     OpenAI). Unsure, so the build says it."""
-    if not 2 <= len(m) <= 6 or lexicon.NOT_IN_ORGANIZATIONS & set(m) or m in NOT_NAMES or not _word_like(m):
+    if LATIN_ORGANIZATION.fullmatch(m):
+        pass        # Counterpoint, OpenAI: one Latin-script word
+    elif not 2 <= len(m) <= 6 or lexicon.NOT_IN_ORGANIZATIONS & set(_without_name_words(m)) or m in NOT_NAMES or not _word_like(m):
         return None
     if CONJUNCTION_CHARACTERS & set(m[1:-1]):
         return None     # 蘋果和谷歌: two subjects, not one word
-    if any(u in m for u in lexicon.UNNAMED_SOURCES) or m.endswith(lexicon.TITLE_SUFFIXES):
+    if any(u in m for u in lexicon.UNNAMED_SOURCES) or m.endswith(lexicon.TITLE_SUFFIXES) or m.startswith(NOT_OPENING_NAMES):
         return None
     return Mention("organization", m, [], start, end,
                    ("organization-by-position", f"{m!r} before a cue is no known person; taken for an organization by its position"),
                    rule="organization-position")
+
+
+LATIN_ORGANIZATION = re.compile(r"[A-Z][A-Za-z0-9&\-]{2,19}")
+# Words of brand names that hold a character of a clause (時 in 全棉時代).
+NAME_WORDS_WITH_CLAUSE_CHARACTERS = ("時代", "时代")
+
+
+def _without_name_words(m: str) -> str:
+    for word in NAME_WORDS_WITH_CLAUSE_CHARACTERS:
+        m = m.replace(word, "")
+    return m
 
 
 def _word_like(m: str) -> bool:

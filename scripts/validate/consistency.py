@@ -133,7 +133,7 @@ def _mention_problem(a: dict, speaker: dict) -> tuple[str, str] | None:
     if kind == "pronoun" and printed not in PRONOUNS:
         return "source_text", f"a pronoun mention prints {printed!r}, not one of {', '.join(PRONOUNS)}"
     if kind in ("name", "name_with_title") and name not in printed and not surname_and_address(printed, name) \
-            and printed not in speaker["roles"]:
+            and printed not in speaker["roles"] and not _foreign_tail_and_role(printed, name, speaker["roles"]):
         return ("source_text", f"{printed!r} prints neither the speaker's name {name!r}, nor its surname with a form of "
                 "address, nor one of the speaker's roles")
     return None
@@ -167,6 +167,12 @@ def surname_and_address(printed: str, name: str) -> bool:
     if len(parts) > 1 and printed.startswith(parts[-1]) and (printed[len(parts[-1]):] in ADDRESSES or printed == parts[-1]):
         return True
     return any(len(name) > n and printed[:n] == name[:n] and (printed[n:] in ADDRESSES or not printed[n:]) for n in (2, 1))
+
+
+def _foreign_tail_and_role(printed: str, name: str, roles: list[str]) -> bool:
+    """史密斯國務卿 for 約翰·史密斯: the foreign surname, then one of the speaker's roles."""
+    tail = MIDDLE_DOTS.split(name)[-1]
+    return tail != name and printed.startswith(tail) and printed[len(tail):] in roles
 
 
 def _check_script(script: str, paragraphs: list[dict], report: Report) -> None:
