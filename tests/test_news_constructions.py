@@ -327,6 +327,15 @@ CASES = {
         "金融局晚间发布新闻稿，提醒银行加强防诈。\n局方亦确认，已收到投诉。\n市长陈大文视察工地时表示，工程如期完成。（图：本报记者）",
         [(1, "綠洲環保科技股份有限公司", "organization"), (2, "金融局", "organization"), (3, "金融局", "organization")],
         [(1, "绿洲环保科技股份有限公司", "organization"), (2, "金融局", "organization"), (3, "金融局", "organization")]),
+    # 他 after a foreign name that opens the sentence before it without speaking; a bare name
+    # after 而 inside another statement; 確認 with no punctuation after it reports nothing
+    "subject-connector-strict-cue": (
+        "史密斯表示，合作會繼續。\n約翰遜則把這次合作稱為「最好的一次」。他坦言，過程並不容易。\n"
+        "研究員陳志明表示，工程順利，而李家樂則敦促政府加快審批。\n史密斯確認出任新職。",
+        "史密斯表示，合作会继续。\n约翰逊则把这次合作称为“最好的一次”。他坦言，过程并不容易。\n"
+        "研究员陈志明表示，工程顺利，而李家乐则敦促政府加快审批。\n史密斯确认出任新职。",
+        [(1, "史密斯", "person"), (2, "約翰遜", "person"), (3, "陳志明", "person"), (3, "李家樂", "person")],
+        [(1, "史密斯", "person"), (2, "约翰逊", "person"), (3, "陈志明", "person"), (3, "李家乐", "person")]),
 }
 
 

@@ -100,6 +100,8 @@ def cue_at(text: str, i: int, e: int) -> str | None:
     end = i + len(cue)
     if end < e and text[end] in lexicon.CUE_NOT_BEFORE.get(cue, ""):
         return None
+    if cue in lexicon.STRICT_CUES and not (end < e and (text[end] in CLAUSE_BREAKS or text[end] in lexicon.OPEN_QUOTES)):
+        return None
     if inside_word(text, i, cue):
         return None
     if _cue_in_adjunct(text, end, e):
@@ -160,12 +162,20 @@ def _head_for_cue(text: str, clause: int, j: int, cue: str, names: dict[str, str
     mention = speaker_before(text, r, j, names)
     if mention is None or mention.uncertain:
         mention = _unnamed_before(text, r, j) or mention     # 有網友在社交平台留言稱: nobody named, no organization
-    if mention is None or mention.uncertain and (confident_only or _weak(text, cue, j + len(cue), len(text))):
+    weak = _weak(text, cue, j + len(cue), len(text))
+    if mention is None or mention.uncertain and (weak or confident_only and not _bare_name_after_connector(text, clause, mention)):
         return []
     mention.medium = mention.kind == "organization" and cue in lexicon.MEDIA_CUES
     listed = _listed_before(text, clauses, clause, names) if mention.kind == "name_with_title" and not mention.uncertain else []
     return ([CueHead(m, (j, j + len(cue)), kind, clause, "cue-after-conjoined") for m in listed]
             + [CueHead(mention, (j, j + len(cue)), kind, clause, "cue-after-mention")])
+
+
+def _bare_name_after_connector(text: str, clause: int, mention: Mention) -> bool:
+    """…，而金某則敦促…: a bare name that a connector (而, 但, 並) puts at the head of a new clause
+    inside another statement is its own speaker, though never introduced."""
+    return mention.kind == "name" and mention.rule == "name" and _skip_openers(text, clause, mention.start) == mention.start \
+        and text.startswith(("而", "但", "並", "并"), clause)
 
 
 def _listed_before(text: str, clauses: list[int], clause: int, names: dict[str, str]) -> list[Mention]:

@@ -7,12 +7,13 @@ stops and names the curated entry; where the rules were unsure, a warning names 
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import dataclass, field
 
 from . import lexicon
 from .attribution import Statement
 from ..errors import BuildError, Warnings
-from .mentions import is_foreign_name, is_media, is_name, speaker_rule
+from .mentions import is_foreign_name, is_media, is_name, speaker_rule, split_at_dots
 
 
 @dataclass
@@ -176,7 +177,14 @@ def _by_pronoun(st: Statement, people: _People, previous, warnings: Warnings, la
     reads as a man's for a recent one whose name reads as a woman's, and 他 the reverse; every
     such choice is said."""
     introduced = _introduced_before(st, last_person)
+    subject = _subject_before(st, last_person, people)
+    if subject and (not introduced or subject[0] > introduced[0]):
+        if subject[1] != people.last():
+            warnings.add("pronoun-introduced", st.paragraph.line, f"pronoun {_printed(st)!r} taken for {subject[1]!r}, "
+                         "the subject of a sentence before it")
+        return "person", subject[1]
     if introduced:
+        introduced = introduced[1]
         warnings.add("pronoun-introduced", st.paragraph.line,
                      f"pronoun {_printed(st)!r} taken for {introduced!r}, introduced before it with a title without speaking")
         return "person", introduced
@@ -194,7 +202,7 @@ def _by_pronoun(st: Statement, people: _People, previous, warnings: Warnings, la
     return "person", last
 
 
-def _introduced_before(st: Statement, last_person) -> str | None:
+def _introduced_before(st: Statement, last_person) -> tuple[int, str] | None:
     """The last person printed with a title in the pronoun's paragraph before it, when that is
     after the last person's statement."""
     para, offset = st.paragraph, st.mention.start - st.paragraph.char_start
@@ -207,8 +215,45 @@ def _introduced_before(st: Statement, last_person) -> str | None:
         if (ch in lexicon.SURNAMES or ch in lexicon.TRANSLIT or _before_honorific(para.text, i)) \
                 and para.text.endswith(lexicon.TITLE_SUFFIXES, start, i) \
                 and not para.text.endswith(lexicon.GENERIC_SUBJECTS, start, i):   # 受市民關注: 市民 introduces nobody
-            found = _name_at(para.text, i) or _foreign_name_at(para.text, i) or _before_honorific(para.text, i) or found
+            name = _name_at(para.text, i) or _foreign_name_at(para.text, i) or _before_honorific(para.text, i)
+            found = (i, name) if name else found
     return found
+
+
+def _subject_before(st: Statement, last_person, people: _People) -> tuple[int, str] | None:
+    """奧特曼則將合作稱為「…」。他坦言: a person who opens a sentence of the pronoun's paragraph
+    before it, after the last person's statement, is the pronoun's antecedent though it did not
+    speak there: a person who spoke earlier in the article (by full name or, for a dotted foreign
+    name, its last part), or a transliterated foreign name."""
+    para, offset = st.paragraph, st.mention.start - st.paragraph.char_start
+    start = last_person.cue[1] - para.char_start if last_person is not None and last_person.paragraph is para else 0
+    forms = _spoken_forms(people)
+    found = None
+    for i in _sentence_starts(para.text, start, offset):
+        j = i + next((len(o) for o in lexicon.CLAUSE_OPENERS if para.text.startswith(o, i)), 0)
+        form = next((f for n in sorted({len(f) for f in forms}, reverse=True)
+                     if (f := para.text[j:j + n]) in forms and _ends_name(para.text, j + n)), None)
+        name = forms[form] if form else _foreign_name_at(para.text, j)
+        found = (j, name) if name else found
+    return found
+
+
+def _spoken_forms(people: _People) -> dict[str, str]:
+    """Each person who spoke, by full name and by the last part of a dotted foreign name."""
+    forms = {}
+    for name in islice(reversed(people.order), RECENT_PEOPLE):
+        forms[name] = name
+        tail = split_at_dots(name)[-1]
+        if tail != name and len(tail) >= 2:
+            forms[tail] = name
+    return forms
+
+
+def _sentence_starts(text: str, start: int, end: int):
+    yield start
+    for k in range(start, end - 1):
+        if text[k] in lexicon.SENTENCE_END and text[k + 1] not in lexicon.CLOSE_QUOTES:
+            yield k + 1
 
 
 def _name_at(text: str, i: int) -> str | None:
