@@ -336,6 +336,13 @@ CASES = {
         "研究员陈志明表示，工程顺利，而李家乐则敦促政府加快审批。\n史密斯确认出任新职。",
         [(1, "史密斯", "person"), (2, "約翰遜", "person"), (3, "陳志明", "person"), (3, "李家樂", "person")],
         [(1, "史密斯", "person"), (2, "约翰逊", "person"), (3, "陈志明", "person"), (3, "李家乐", "person")]),
+    # a Japanese name of four characters after a Japanese title, a Korean name with 在, a
+    # surname beyond the commonest (傅)
+    "east-asian-names": (
+        "日本首相森田美咲在國會答辯時表示，政府會審慎處理。\n南韓總統朴在勳表示，將與美方協商。\n黨團總召傅志強批評，預算被刪減。",
+        "日本首相森田美咲在国会答辩时表示，政府会审慎处理。\n韩国总统朴在勋表示，将与美方协商。\n党团总召傅志强批评，预算被删减。",
+        [(1, "森田美咲", "person"), (2, "朴在勳", "person"), (3, "傅志強", "person")],
+        [(1, "森田美咲", "person"), (2, "朴在勋", "person"), (3, "傅志强", "person")]),
 }
 
 

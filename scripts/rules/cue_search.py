@@ -52,7 +52,7 @@ def find_cue_heads(text: str, s: int, e: int, names: dict[str, str], confident_o
     clause_start = None     # the clause's start after its openers, computed once a clause
     i = s
     while i < e:
-        if not stack and (alias := ALIAS_PAREN.match(text, i, e)):
+        if text[i] in "（(" and not stack and (alias := ALIAS_PAREN.match(text, i, e)):
             i = alias.end()
             continue
         ch = text[i]

@@ -149,7 +149,7 @@ def _titled_name(m: str):
     enders = lexicon.TITLE_SUFFIXES + lexicon.ORG_NAME_SUFFIXES
     for n in (3, 2, 4):
         name, prefix = m[-n:], m[:-n]
-        if len(m) > n and is_name(name) and prefix.endswith(enders) and not inside_title(m, n) and not holds_clause_word(prefix):
+        if len(m) > n and is_titled_name(name, prefix) and prefix.endswith(enders) and not inside_title(m, n) and not holds_clause_word(prefix):
             return "name_with_title", name, split_roles(prefix), None
     if m.endswith(lexicon.ORG_NAME_SUFFIXES) and len(m) > 2:
         return "organization", m, [], ("uncertain-organization", f"{m!r} speaks and is taken for an organization by its ending")
@@ -184,6 +184,19 @@ def is_name(s: str) -> bool:
     if len(s) == 4:     # a married woman's two surnames in Hong Kong copy (林鄭月娥)
         return s[0] in lexicon.SURNAMES and s[1] in lexicon.SURNAMES
     return 2 <= len(s) <= 3 and s[0] in lexicon.SURNAMES
+
+
+def is_titled_name(s: str, title: str) -> bool:
+    """A name right after a title may also be a Korean one with 在 (總統李在明), or a Japanese
+    name of four characters after a Japanese title (日本首相高市早苗, 經濟產業大臣武藤容治)."""
+    if is_name(s):
+        return True
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in s) or s in NOT_NAMES or s[1:] in lexicon.GENERIC_SUBJECTS:
+        return False
+    if len(s) == 3 and s[1] == "在":
+        return s[0] in lexicon.SURNAMES and s[2] not in NOT_IN_GIVEN_NAMES
+    japanese = "日本" in title or title.endswith(lexicon.JAPANESE_TITLES)
+    return len(s) == 4 and japanese and not set(s) & NOT_IN_GIVEN_NAMES
 
 
 def holds_clause_word(s: str) -> bool:
@@ -408,11 +421,17 @@ def _organization_by_position(m: str, start: int, end: int) -> Mention | None:
         return None     # 蘋果和谷歌: two subjects, not one word
     if any(u in m for u in lexicon.UNNAMED_SOURCES) or m.endswith(lexicon.TITLE_SUFFIXES) or m.startswith(NOT_OPENING_NAMES):
         return None
+    if any(len(t) > 1 and t in m[:-1] for t in PERSON_TITLES):
+        return None     # 南韓總統李…: a title inside, so a person's name was cut
     return Mention("organization", m, [], start, end,
                    ("organization-by-position", f"{m!r} before a cue is no known person; taken for an organization by its position"),
                    rule="organization-position")
 
 
+# Titles that only a person bears (an organization's name does not hold them, but 總統府 does:
+# that one ends in 府 and is read by its ending first).
+PERSON_TITLES = ("總統", "总统", "總理", "总理", "首相", "部長", "部长", "主席", "國務卿", "国务卿", "外長", "外长",
+                 "大臣", "議員", "议员", "局長", "局长", "市長", "市长", "執行長", "执行长", "董事長", "董事长")
 LATIN_ORGANIZATION = re.compile(r"[A-Z][A-Za-z0-9&\-]{2,19}")
 # Words of brand names that hold a character of a clause (時 in 全棉時代).
 NAME_WORDS_WITH_CLAUSE_CHARACTERS = ("時代", "时代")
