@@ -343,6 +343,12 @@ CASES = {
         "日本首相森田美咲在国会答辩时表示，政府会审慎处理。\n韩国总统朴在勋表示，将与美方协商。\n党团总召傅志强批评，预算被删减。",
         [(1, "森田美咲", "person"), (2, "朴在勳", "person"), (3, "傅志強", "person")],
         [(1, "森田美咲", "person"), (2, "朴在勋", "person"), (3, "傅志强", "person")]),
+    # a platform's or event's name in quotation marks inside the adjunct; a press release sent out
+    "quoted-names-in-adjuncts": (
+        "史密斯在社交平台「真言」上發文稱，關稅將提高。\n陳志明在「亞洲科技展」上表示，需求強勁。\n漁農署昨晚發出新聞稿表示，已加強巡查。",
+        "史密斯在社交平台“真言”上发文称，关税将提高。\n陈志明在“亚洲科技展”上表示，需求强劲。\n农业局昨晚发出新闻稿表示，已加强巡查。",
+        [(1, "史密斯", "person"), (2, "陳志明", "person"), (3, "漁農署", "organization")],
+        [(1, "史密斯", "person"), (2, "陈志明", "person"), (3, "农业局", "organization")]),
 }
 
 

@@ -56,6 +56,9 @@ def find_cue_heads(text: str, s: int, e: int, names: dict[str, str], confident_o
             i = alias.end()
             continue
         ch = text[i]
+        if not stack and (name_end := _quoted_name_end(text, clause, i, e)):
+            i = name_end        # 在「真實社交」上發文稱: a platform's or programme's name, not a quotation
+            continue
         was_open = bool(stack)
         closed = track_quotes(ch, stack)
         if stack or was_open:
@@ -89,6 +92,27 @@ def find_cue_heads(text: str, s: int, e: int, names: dict[str, str], confident_o
             continue
         i += 1
     return heads
+
+
+QUOTED_NAME_MAX = 12
+
+
+def _quoted_name_end(text: str, clause: int, i: int, e: int) -> int | None:
+    """A short quotation inside an adjunct that opens before it (在社交媒體「真實社交」上, 在「台北
+    國際電腦展」上): a name, followed by the rest of the adjunct; the index after its closing mark."""
+    close = lexicon.OPEN_QUOTES.get(text[i])
+    if close is None or i == clause or not _adjunct_opens(text, clause, i):
+        return None
+    end = text.find(close, i + 1, min(e, i + QUOTED_NAME_MAX + 2))
+    if end < 0 or any(ch in CLAUSE_BREAKS or ch in lexicon.SENTENCE_END for ch in text[i + 1:end]):
+        return None
+    return end + 1 if text[end + 1:end + 2] in ("上", "中", "節", "节", "平", "網", "网", "頻", "频", "專", "专", "帳", "账") else None
+
+
+def _adjunct_opens(text: str, clause: int, i: int) -> bool:
+    """An adjunct opener (在, 於, 透過 …) stands between the clause's start and i."""
+    return any(text.startswith(o, k) for k in range(max(clause, i - lexicon.ADJUNCT_MAX), i)
+               for o in ("在", "於", "于", "透過", "透过", "通過", "通过"))
 
 
 def cue_at(text: str, i: int, e: int) -> str | None:
