@@ -328,6 +328,8 @@ def speaker_before(text: str, r: int, j: int, names: dict[str, str]) -> Mention 
             continue
         if text[r:k] in lexicon.GENERIC_SUBJECTS:
             return None     # 接聽者簡短回應: somebody not named, then an adverb
+        if any(text[r:r + n] in names for n in range(k - r + 1, k - r + 4)):
+            continue        # 王大同院長: 同 opens no adjunct inside a known name
         mention = parse_news_mention(text[r:k], r, names)
         if mention and not mention.uncertain:
             return mention

@@ -54,7 +54,8 @@ def parse_mention(m: str, start: int, names: dict[str, str]) -> Mention | None:
                        ("surname-and-address-only",
                         f"{m!r} names a person by surname and {address!r} only, and no earlier speaker has that surname; "
                         "kept as printed (a curated entry can give the full name)"), address_only=True)
-    parsed = _organization_by_suffix(m) or _known_name(m, names) or _honorific_after(m) or _titled_name(m) or _bare_name(m)
+    parsed = (_organization_by_suffix(m) or _known_name(m, names) or _honorific_after(m) or _name_then_title(m) or _titled_name(m)
+              or _bare_name(m))
     if parsed is None:
         return None
     kind, name, roles, uncertain = parsed
@@ -145,6 +146,15 @@ def _honorific_after(m: str):
     return None
 
 
+def _name_then_title(m: str):
+    """賴清德總統: a full name, then the title (formal Taiwan copy)."""
+    for title in lexicon.TITLES_AFTER_NAME:
+        core = m[: -len(title)]
+        if m.endswith(title) and len(core) >= 3 and is_name(core):
+            return "name_with_title", core, [title], None
+    return None
+
+
 def _titled_name(m: str):
     enders = lexicon.TITLE_SUFFIXES + lexicon.ORG_NAME_SUFFIXES
     for n in (3, 2, 4):
@@ -177,8 +187,8 @@ def _bare_name(m: str):
 def is_name(s: str) -> bool:
     if s in NOT_NAMES or not all("\u4e00" <= ch <= "\u9fff" for ch in s) or lexicon.TIME_WORD.fullmatch(s):
         return False
-    if s[1:] in lexicon.GENERIC_SUBJECTS or set(s[1:]) & NOT_IN_GIVEN_NAMES:
-        return False        # 向大家, 馬克這: a word after a surname-like character, not a given name
+    if s[1:] in lexicon.GENERIC_SUBJECTS or set(s[1:]) & NOT_IN_GIVEN_NAMES or s[1:] in lexicon.TITLES_AFTER_NAME:
+        return False        # 向大家, 馬克這, 文總統: a word after a surname-like character, not a given name
     if s[:2] in lexicon.COMPOUND_SURNAMES:
         return 3 <= len(s) <= 4
     if len(s) == 4:     # a married woman's two surnames in Hong Kong copy (林鄭月娥)
