@@ -355,6 +355,14 @@ CASES = {
         "张志伟总统表示，国家会坚守民主。\n委员林美玲质询时表示，政府应说明。\n王大同院长今天接见访问团时表示，合作稳固。",
         [(1, "張志偉", "person"), (2, "林美玲", "person"), (3, "王大同", "person")],
         [(1, "张志伟", "person"), (2, "林美玲", "person"), (3, "王大同", "person")]),
+    # staff and an unnamed unit speak for their organization; a complainant telling staff does not
+    "staff-speak-for-the-body": (
+        "星河電訊客服表示，訂單會正常發貨。\n市場監管總局有關司局負責人表示，將加強監管。\n"
+        "漁農署執法人員介紹，涉事店舖已被查處。\n事後投訴人向工作人員表示已收到退款。",
+        "星河电讯客服表示，订单会正常发货。\n市场监管总局有关司局负责人表示，将加强监管。\n"
+        "农业局执法人员介绍，涉事门店已被查处。\n事后投诉人向工作人员表示已收到退款。",
+        [(1, "星河電訊", "organization"), (2, "市場監管總局", "organization"), (3, "漁農署", "organization")],
+        [(1, "星河电讯", "organization"), (2, "市场监管总局", "organization"), (3, "农业局", "organization")]),
 }
 
 

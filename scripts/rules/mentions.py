@@ -120,7 +120,10 @@ def _organization_by_suffix(m: str):
         return "organization", report.group("org"), [], None
     for suf in lexicon.ORG_MENTION_SUFFIXES:
         if m.endswith(suf) and len(m) > len(suf) and not lexicon.QUANTIFIED.match(m):
-            return "organization", m[: -len(suf)], [], None     # 一名發言人: nobody named (parse_unnamed)
+            org = lexicon.UNNAMED_UNIT.sub("", m[: -len(suf)]) or m[: -len(suf)]
+            if holds_clause_word(org):
+                return None     # 投訴人向工作人員: an addressee, not the organization's staff speaking
+            return "organization", org, [], None     # 一名發言人: nobody named (parse_unnamed)
     return None
 
 
