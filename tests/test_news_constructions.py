@@ -363,6 +363,19 @@ CASES = {
         "农业局执法人员介绍，涉事门店已被查处。\n事后投诉人向工作人员表示已收到退款。",
         [(1, "星河電訊", "organization"), (2, "市場監管總局", "organization"), (3, "漁農署", "organization")],
         [(1, "星河电讯", "organization"), (2, "市场监管总局", "organization"), (3, "农业局", "organization")]),
+    # nobody named: a list that goes on (甲、乙等), a hawker, the complaint itself, a cue inside a
+    # clause of time, a caption credited to a wire agency; 衛生局 is a bureau, not a person 衛生局
+    "not-speakers": (
+        "星河電訊、海藍食品等紛紛回應。\n女攤販解釋，當時顧客太多。\n投訴指出，服務態度欠佳。\n"
+        "店員向客人介紹產品時，提及了功效。\n總統史密斯在白宮對記者發表談話。（路透）\n南區衛生局表示，已下架產品。",
+        "星河电讯、海蓝食品等纷纷回应。\n女摊贩解释，当时顾客太多。\n投诉指出，服务态度欠佳。\n"
+        "店员向客人介绍产品时，提及了功效。\n总统史密斯在白宫对记者发表谈话。（路透）\n南区卫生局表示，已下架产品。",
+        [(6, "南區衛生局", "organization")], [(6, "南区卫生局", "organization")]),
+    # a Japanese name of three characters after a Japanese title; 截至本公告 is no speaker
+    "japanese-coach": (
+        "日本隊主教練森保一讚揚了對手的表現，他說：「比賽很艱難。」\n截至本公告出具日，公司未被要求協助調查。",
+        "日本队主教练森保一赞扬了对手的表现，他说：“比赛很艰难。”\n截至本公告出具日，公司未被要求协助调查。",
+        [(1, "森保一", "person")], [(1, "森保一", "person")]),
 }
 
 

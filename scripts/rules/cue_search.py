@@ -23,6 +23,7 @@ ROLE_MAX = 20          # a title with its organization, printed before a name
 # A cue inside an adjunct clause ('回應質詢時表示'): a later cue follows within this many characters.
 ADJUNCT_CUE_SPAN = 30
 ADJUNCT_LAST = "時时上中後后前裡里內内間间"    # 在接受…的訪問時: an adjunct holding 的 ends in time or place
+TIME_CLAUSE_ENDS = ("時", "时", "之際", "之际")
 ADJUNCT_CUE_ENDS = ("時", "时", "之際", "之际", "後", "后", "中", "上")
 
 ZAI_KANLAI = re.compile(r"在(?P<m>[^，,。；;：:「」“”]{1,30}?)(?P<cue>看來|看来)[，,]")
@@ -154,13 +155,19 @@ def longest_cue(text: str, i: int, table: dict[str, tuple[str, ...]] = lexicon.A
 
 
 def _cue_in_adjunct(text: str, end: int, e: int) -> bool:
+    """回應質詢時表示, or 工作人員向客戶介紹產品時，…: the cue is the verb of a clause of time."""
     for t in range(end, min(e, end + ADJUNCT_CUE_SPAN)):
         if text[t] in CLAUSE_BREAKS or text[t] in lexicon.SENTENCE_END or text[t] in lexicon.OPEN_QUOTES:
-            return False
+            return t > end + 1 and text.endswith(TIME_CLAUSE_ENDS, end, t) and not _clock_hour(text, t - 1)
         for ender in ADJUNCT_CUE_ENDS:
             if text.startswith(ender, t) and _cue_soon(text, t + len(ender), e):
                 return True
     return False
+
+
+def _clock_hour(text: str, t: int) -> bool:
+    """下午5時, 五時: 時 after a number is an hour of the clock, not the end of a clause of time."""
+    return text[t - 1:t].isdigit() or text[t - 1:t] in "一二三四五六七八九十兩两"
 
 
 def _cue_soon(text: str, t: int, e: int) -> bool:

@@ -228,7 +228,9 @@ IMAGE_LINE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|[\[【（(]?(?:圖片|图片|
 # Section headings: (pattern, how the number is written). Each gives label, num and title.
 # A caption: a line that ends with the picture's credit, （圖：新華網）, (資料圖片). It describes a
 # picture; what it says a person said is told again in the story, so it holds no statement.
-CAPTION_END = re.compile(r"[（(](?:資料|资料|檔案|档案)?(?:圖片|图片|圖|图|相片|照片|攝影|摄影|攝|摄)(?:來源|来源)?(?:[：:／/][^（）()]{1,20})?[）)]$")
+CAPTION_END = re.compile(r"[（(](?:(?:資料|资料|檔案|档案)?(?:圖片|图片|圖|图|相片|照片|照|攝影|摄影|攝|摄)(?:來源|来源)?(?:[：:／/][^（）()]{1,20})?"
+                         r"|路透|路透社|彭博|彭博社|法新社|美聯社|美联社|歐新社|欧新社|美聯|美联|翻攝|翻摄)[）)]$")
+# A picture's credit is also a wire agency alone, (路透): photographs carry it, paragraphs of copy do not.
 _CN_NUM = "一二三四五六七八九十百零〇"
 HEADINGS = (
     re.compile(r"^(?P<label>(?P<num>\d{1,3})[.．、])\s*(?P<title>[^\s].*)$"),
@@ -334,7 +336,7 @@ GENERIC_SUBJECTS = (
     "他們", "他们", "她們", "她们", "我們", "我们", "大家", "兩人", "两人", "二人", "雙方", "双方", "各方", "有人", "不少人", "眾人", "众人", "各人",
     "許多人", "许多人", "很多人", "民眾", "民众", "市民", "公眾", "公众", "網民", "网民", "官員", "官员", "議員", "议员",
     "專家", "专家", "學者", "学者", "分析", "分析師", "分析师", "研究", "報告", "报告", "調查", "调查", "數據", "数据",
-    "文章", "文件", "聲明", "声明", "公告", "通告", "新聞稿", "新闻稿", "記者", "记者", "本報", "本报", "外界", "業界",
+    "文章", "文件", "聲明", "声明", "公告", "通告", "新聞稿", "新闻稿", "投訴", "投诉", "客戶", "客户", "記者", "记者", "本報", "本报", "外界", "業界",
     "业界", "業者", "业者", "消息", "人士", "法官", "警方消息", "這", "这", "那", "此", "其", "該", "该", "有關", "有关",
     "相關", "相关", "政府官員", "政府官员", "當局官員", "公司", "企業", "企业", "廠商", "厂商", "平台", "媒體", "媒体",
     "外媒", "官媒", "當局", "当局", "網友", "网友", "用戶", "用户", "消費者", "消费者", "家長", "家长", "學生", "学生", "居民", "病人",
@@ -398,7 +400,7 @@ MIDDLE_DOTS = "·•‧・"
 # A name's gloss in Latin letters in parentheses: 馬斯克（Elon Musk）.
 LATIN_GLOSS = re.compile(r" ?[（(][A-Za-z][A-Za-z .'\-]{0,40}[）)]$")
 # Characters of verb phrases, never of an organization read by its position (會考慮, 若遇上).
-NOT_IN_ORGANIZATIONS = set("當当若要會会將将可能應应該该再又也都就予以被把讓让給给向對对在於于從从已曾正想需得裡里時时後后前度考慮虑遇是了的不沒没如與与及")
+NOT_IN_ORGANIZATIONS = set("到當当若要會会將将可能應应該该再又也都就予以被把讓让給给向對对在於于從从已曾正想需得裡里時时後后前度考慮虑遇是了的不沒没如與与及")
 
 # The script reference for errata of the kind script_conversion (see errata_check.py): a Traditional
 # text is converted to Simplified and back (OpenCC tw2s, then s2tw); a character the round trip

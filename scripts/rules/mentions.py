@@ -23,7 +23,11 @@ NOT_NAMES = {"方面", "高層", "高层", "官方", "市場", "市场", "雙方
 
 
 # A word before a cue that opens with these is a clause, not a name (有記者問, 請問商務部, 無法對外公布).
-NOT_OPENING_NAMES = ("有", "請問", "请问") + lexicon.UNSAID
+NOT_OPENING_NAMES = ("有", "請問", "请问", "截至", "截止", "本") + lexicon.UNSAID
+# Last characters of a word for people (女攤販, 老街坊) or of a place in a clause (聲明中): no organization.
+NOT_ENDING_ORGANIZATIONS = set("者人員员販贩民客女男婦妇工生兒儿童嫂姨伯叔哥姐妹弟爺爷奶婆友仔中上內内裡里後后前時时")
+# Endings of bodies that a person's given name does not have (衛生局 is no person 衛生局).
+NOT_ENDING_GIVEN_NAMES = set("局署部處处廳厅府宮宫黨党社報报網网委辦办")
 CONJUNCTION_CHARACTERS = set("和與与及跟同或、")     # 蘋果和谷歌: a name after them is conjoined, not titled
 NOT_IN_GIVEN_NAMES = set("這这那的了是在把被對对從从")    # function words, never part of a given name
 
@@ -190,8 +194,9 @@ def _bare_name(m: str):
 def is_name(s: str) -> bool:
     if s in NOT_NAMES or not all("\u4e00" <= ch <= "\u9fff" for ch in s) or lexicon.TIME_WORD.fullmatch(s):
         return False
-    if s[1:] in lexicon.GENERIC_SUBJECTS or set(s[1:]) & NOT_IN_GIVEN_NAMES or s[1:] in lexicon.TITLES_AFTER_NAME:
-        return False        # 向大家, 馬克這, 文總統: a word after a surname-like character, not a given name
+    if s[1:] in lexicon.GENERIC_SUBJECTS or set(s[1:]) & NOT_IN_GIVEN_NAMES or s[1:] in lexicon.TITLES_AFTER_NAME \
+            or s[-1] in NOT_ENDING_GIVEN_NAMES or lexicon.TIME_WORD.fullmatch(s[1:]) or _holds_cue(s):
+        return False        # 向大家, 馬克這, 文總統, 衛生局, 宮周五, 安華警告: no given name
     if s[:2] in lexicon.COMPOUND_SURNAMES:
         return 3 <= len(s) <= 4
     if len(s) == 4:     # a married woman's two surnames in Hong Kong copy (林鄭月娥)
@@ -209,7 +214,7 @@ def is_titled_name(s: str, title: str) -> bool:
     if len(s) == 3 and s[1] == "在":
         return s[0] in lexicon.SURNAMES and s[2] not in NOT_IN_GIVEN_NAMES
     japanese = "日本" in title or title.endswith(lexicon.JAPANESE_TITLES)
-    return len(s) == 4 and japanese and not set(s) & NOT_IN_GIVEN_NAMES
+    return len(s) in (3, 4) and japanese and not set(s) & NOT_IN_GIVEN_NAMES and not _holds_cue(s)
 
 
 def holds_clause_word(s: str) -> bool:
@@ -268,6 +273,7 @@ def _names_nobody(core: str) -> bool:
     and a noun (一名村民: an unnamed source, see parse_unnamed)."""
     demonstrative = core[:1] in "這这那其" and not core.startswith(("這位", "这位"))    # 這位局長 is someone
     return (not core or core in lexicon.GENERIC_SUBJECTS or core[0] in "我你您它" or demonstrative or not _printable(core)
+            or core.endswith("等") and len(core) > 2     # 甲、乙等紛紛回應: a list that goes on, no one speaker
             or core[0] in "他她" and len(core) > 1 or bool(lexicon.QUANTIFIED.match(core)))
 
 
@@ -434,7 +440,7 @@ def _organization_by_position(m: str, start: int, end: int) -> Mention | None:
         return None     # 蘋果和谷歌: two subjects, not one word
     if any(u in m for u in lexicon.UNNAMED_SOURCES) or m.endswith(lexicon.TITLE_SUFFIXES) or m.startswith(NOT_OPENING_NAMES):
         return None
-    if any(len(t) > 1 and t in m[:-1] for t in PERSON_TITLES):
+    if any(len(t) > 1 and t in m[:-1] for t in PERSON_TITLES) or m[-1] in NOT_ENDING_ORGANIZATIONS:
         return None     # 南韓總統李…: a title inside, so a person's name was cut
     return Mention("organization", m, [], start, end,
                    ("organization-by-position", f"{m!r} before a cue is no known person; taken for an organization by its position"),
