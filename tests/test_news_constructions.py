@@ -376,6 +376,20 @@ CASES = {
         "日本隊主教練森保一讚揚了對手的表現，他說：「比賽很艱難。」\n截至本公告出具日，公司未被要求協助調查。",
         "日本队主教练森保一赞扬了对手的表现，他说：“比赛很艰难。”\n截至本公告出具日，公司未被要求协助调查。",
         [(1, "森保一", "person")], [(1, "森保一", "person")]),
+    # more verbs (指控, 辯稱, 致歉); a name that spoke twice is known, so a weak 指 after it reports;
+    # a stock code in parentheses; the surname and a title after it (張總統) for a name known in full;
+    # an addressee after a place that holds 的
+    "verbs-codes-and-known-names": (
+        "林國棟表示，貼文不實。\n林國棟隨後辯稱，他沒有中傷任何人。\n林國棟指這是嚴重指控。\n"
+        "星河集團（300972.SZ，股價86.89元）發布公告稱，傳聞不實。\n總統張志偉表示，會堅守民主。\n張總統隨後致歉。\n"
+        "發言人李德明在海參崴的經濟論壇期間對記者表示，談判不會輕鬆。",
+        "林国栋表示，帖文不实。\n林国栋随后辩称，他没有中伤任何人。\n林国栋指这是严重指控。\n"
+        "星河集团（300972.SZ，股价86.89元）发布公告称，传闻不实。\n总统张志伟表示，会坚守民主。\n张总统随后致歉。\n"
+        "发言人李德明在海参崴的经济论坛期间对记者表示，谈判不会轻松。",
+        [(1, "林國棟", "person"), (2, "林國棟", "person"), (3, "林國棟", "person"), (4, "星河集團", "organization"),
+         (5, "張志偉", "person"), (6, "張志偉", "person"), (7, "李德明", "person")],
+        [(1, "林国栋", "person"), (2, "林国栋", "person"), (3, "林国栋", "person"), (4, "星河集团", "organization"),
+         (5, "张志伟", "person"), (6, "张志伟", "person"), (7, "李德明", "person")]),
 }
 
 

@@ -14,7 +14,7 @@ from . import lexicon
 from .blocks import Block
 from .cue_search import find_cue_heads, inside_word, longest_cue, strip_particles
 from ..errors import Warnings
-from .mentions import NOT_NAMES, KnownNames, Mention, known_names, parse_mention
+from .mentions import NOT_NAMES, KnownNames, Mention, is_foreign_name, is_name, known_names, parse_mention
 from .titles import TitleIndex
 from .sentences import closing_quote, ends_sentence, has_quoted_sentence, is_quotation, split_sentences
 
@@ -70,16 +70,16 @@ def _titled_names(text: str, paragraphs: list[Block], names: dict[str, str], war
                 if head.mention.kind == "name_with_title" and not head.mention.uncertain and head.mention.name:
                     titles.add(head.mention.name, head.mention.roles)
     for name, times in by_position.items():
-        if times >= 2:
-            found.setdefault(name, "organization")   # a word that speaks more than once: a brand or body
+        if times >= 2:      # a word that speaks more than once: a brand or body, or a person by a name
+            found.setdefault(name, "person" if is_name(name) or is_foreign_name(name) else "organization")
     return found
 
 
 def _register(m, found: dict[str, str], block: Block, warnings: Warnings, by_position: Counter) -> None:
     if m.surname_only or m.address_only or m.name is None:
         return
-    if m.rule == "organization-position":
-        by_position[m.name] += 1
+    if m.rule == "organization-position" or m.kind == "name" and m.uncertain and m.uncertain[0] == "name-never-introduced":
+        by_position[m.name] += 1      # a bare word or name that speaks twice is somebody known
         return
     if m.kind == "name_with_title" and m.name not in found:
         found[m.name] = "person"

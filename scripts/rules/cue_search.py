@@ -33,7 +33,8 @@ JU_SOURCE = re.compile(r"(?:根據|根据|據|据)(?P<m>[^，,。；;：:「」�
 JU_DOCUMENT = re.compile(r"(?:根據|根据|據|据)(?P<m>[^，,。；;：:「」“”]{1,30}?)"
                          r"(?P<cue>文告|聲明|声明|新聞稿|新闻稿|公告|通告)[，,]")
 # （以下簡稱「中國南車」）: an alias declared in a parenthesis; its quotation marks quote nothing.
-ALIAS_PAREN = re.compile(r"[（(](?:以下|下)?(?:簡稱|简称|稱|称)[^（）()，,。]{1,20}[）)]")
+ALIAS_PAREN = re.compile(r"[（(](?:(?:以下|下)?(?:簡稱|简称|稱|称)[^（）()，,。]{1,20}"
+                         r"|\d{4,6}(?:\.[A-Z]{2})?(?:[，,][^（）()。]{1,40})?)[）)]")      # or a stock code: (300972.SZ,股價…)
 CONJUNCTIONS = re.compile(r"和|與|与|及|、|以及")
 
 
@@ -95,7 +96,7 @@ def find_cue_heads(text: str, s: int, e: int, names: dict[str, str], confident_o
     return heads
 
 
-QUOTED_NAME_MAX = 12
+QUOTED_NAME_MAX = 24
 
 
 def _quoted_name_end(text: str, clause: int, i: int, e: int) -> int | None:
@@ -107,7 +108,8 @@ def _quoted_name_end(text: str, clause: int, i: int, e: int) -> int | None:
     end = text.find(close, i + 1, min(e, i + QUOTED_NAME_MAX + 2))
     if end < 0 or any(ch in CLAUSE_BREAKS or ch in lexicon.SENTENCE_END for ch in text[i + 1:end]):
         return None
-    return end + 1 if text[end + 1:end + 2] in ("上", "中", "節", "节", "平", "網", "网", "頻", "频", "專", "专", "帳", "账") else None
+    after = text[end + 1:end + 2]
+    return end + 1 if "\u4e00" <= after <= "\u9fff" else None
 
 
 def _adjunct_opens(text: str, clause: int, i: int) -> bool:
@@ -387,14 +389,23 @@ def is_adjunct(text: str, k: int, j: int) -> bool:
         if opener and len(opener) > 1 and text[k + len(opener):k + len(opener) + 1] in ("人", "者", "團", "团", "處", "处"):
             return False    # 發言人, 代表團: a title, not the opening of an adjunct (在人民大會堂 is one)
         if opener or _cue_clause(text, k, j):
-            if "的" in text[k:j] and text[j - 1] not in ADJUNCT_LAST:
+            if "的" in text[k:j] and text[j - 1] not in ADJUNCT_LAST and not _addressee_after(text, text.rindex("的", k, j), j):
                 return False    # 出席的官員: a noun phrase, the subject itself
             return not any(ch in lexicon.SENTENCE_END or ch in CLAUSE_BREAKS for ch in text[k:j])
-        m = next((m for p in (lexicon.TIME_WORD, lexicon.PAREN, lexicon.ADVERB) if (m := p.match(text, k, j))), None)
+        m = next((m for p in (lexicon.TIME_WORD, lexicon.PAREN, ALIAS_PAREN, lexicon.ADVERB) if (m := p.match(text, k, j))), None)
         if m is None or m.end() == k:
             return False
         k = m.end()
     return True
+
+
+def _addressee_after(text: str, k: int, j: int) -> bool:
+    """在…的論壇期間對記者表示: an addressee phrase after the 的 at k runs to the cue, so the 的
+    is inside the adjuncts (in 對印度的軍事行動表示遺憾 it is not)."""
+    return any(text.startswith(o, t) for t in range(k + 1, j) for o in ADDRESSEE_OPENERS)
+
+
+ADDRESSEE_OPENERS = ("對", "对", "向")
 
 
 def _cue_clause(text: str, k: int, j: int) -> bool:

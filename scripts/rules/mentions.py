@@ -320,7 +320,7 @@ def _title_after_determiner(m: str, start: int, end: int, names: dict[str, str])
 
 def _known_prefix(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
     """梁 / 林鄭 / 陳局長 in Hong Kong copy: the start of a person's name printed in full before."""
-    for address in ("",) + lexicon.NEWS_ADDRESSES + lexicon.FORMS_OF_ADDRESS + ("發言人", "发言人"):
+    for address in ("",) + lexicon.NEWS_ADDRESSES + lexicon.FORMS_OF_ADDRESS + lexicon.TITLES_AFTER_NAME + ("發言人", "发言人"):
         head = m[: len(m) - len(address)] if address else m
         if address and not m.endswith(address):
             continue

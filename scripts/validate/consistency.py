@@ -23,7 +23,10 @@ PRONOUNS = ("他", "她")                            # the third-person pronouns
 ADDRESSES = ("先生", "女士", "小姐", "教授", "律師", "律师", "博士", "老師", "老师", "院長", "院长", "主任", "總", "总", "董",
              "經理", "经理", "研究員", "研究员", "會長", "会长", "所長", "所长", "部長", "部长", "局長", "局长", "司長", "司长",
              "署長", "署长", "處長", "处长", "主席", "議員", "议员", "總裁", "总裁", "董事長", "董事长", "市長", "市长",
-             "委員", "委员", "大使", "官", "太", "姓", "發言人", "发言人", "院士")
+             "委員", "委员", "大使", "官", "太", "姓", "發言人", "发言人", "院士",
+             # titles printed after a name in formal copy (賴總統 for 賴清德總統)
+             "副總統", "副总统", "總統", "总统", "主委", "縣長", "县长", "議長", "议长", "立委", "校長", "校长",
+             "執行長", "执行长", "總理", "总理", "首相")
 MIDDLE_DOTS = re.compile("[·•‧・]")                 # between the parts of a transliterated name (安娜·沃爾科娃)
 BLOCK_TYPES = (("paragraphs", "block_id", "paragraph"), ("disclaimers", "block_id", "disclaimer"),
                ("sections", "heading_block_id", "heading"))
