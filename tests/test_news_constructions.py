@@ -390,6 +390,14 @@ CASES = {
          (5, "張志偉", "person"), (6, "張志偉", "person"), (7, "李德明", "person")],
         [(1, "林国栋", "person"), (2, "林国栋", "person"), (3, "林国栋", "person"), (4, "星河集团", "organization"),
          (5, "张志伟", "person"), (6, "张志伟", "person"), (7, "李德明", "person")]),
+    # 拿督斯里 is one honorific before a Malay name; a topic's subject never cuts a cue in two
+    # (首相安華警告…，認為…: 安華, not 安華警); a magistrate is no organization
+    "honorifics-and-topics": (
+        "秘書長拿督斯里沙里布丁在致詞時表示，交通部會全力協助。\n首相拿督斯里安華警告不要陷入族群思維，認為這只會阻礙發展。\n"
+        "裁判官於量刑時稱讚被告。",
+        "秘书长拿督斯里沙里布丁在致词时表示，交通部会全力协助。\n首相拿督斯里安华警告不要陷入族群思维，认为这只会阻碍发展。\n"
+        "裁判官于量刑时称赞被告。",
+        [(1, "沙里布丁", "person"), (2, "安華", "person")], [(1, "沙里布丁", "person"), (2, "安华", "person")]),
 }
 
 

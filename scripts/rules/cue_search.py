@@ -237,9 +237,14 @@ def _topic(text: str, clauses: list[int], j: int, names: dict[str, str]) -> list
             continue        # 首先會見外交部長某某: the object of a verb, not the subject
         end = next((k for k in range(r, min(j, r + MAX_MENTION)) if text[k] in CLAUSE_BREAKS or text[k] in lexicon.OPEN_QUOTES), min(j, r + MAX_MENTION))
         for k in range(end, r + 1, -1):
-            if (subjects := _subjects(text, r, k, names)):
+            if _predicate_at(text, k, j) and (subjects := _subjects(text, r, k, names)):
                 return subjects
     return []
+
+
+def _predicate_at(text: str, k: int, j: int) -> bool:
+    """A subject ends at k unless k cuts a cue in two (安華|警告…, not 安華警|告; 週五|表示)."""
+    return not any((c := longest_cue(text, t)) and t + len(c) > k for t in range(max(0, k - 3), k))
 
 
 def _subjects(text: str, r: int, k: int, names: dict[str, str]) -> list[Mention]:

@@ -25,7 +25,7 @@ NOT_NAMES = {"方面", "高層", "高层", "官方", "市場", "市场", "雙方
 # A word before a cue that opens with these is a clause, not a name (有記者問, 請問商務部, 無法對外公布).
 NOT_OPENING_NAMES = ("有", "請問", "请问", "截至", "截止", "本") + lexicon.UNSAID
 # Last characters of a word for people (女攤販, 老街坊) or of a place in a clause (聲明中): no organization.
-NOT_ENDING_ORGANIZATIONS = set("者人員员販贩民客女男婦妇工生兒儿童嫂姨伯叔哥姐妹弟爺爷奶婆友仔中上內内裡里後后前時时")
+NOT_ENDING_ORGANIZATIONS = set("官者人員员販贩民客女男婦妇工生兒儿童嫂姨伯叔哥姐妹弟爺爷奶婆友仔中上內内裡里後后前時时")
 # Endings of bodies that a person's given name does not have (衛生局 is no person 衛生局).
 NOT_ENDING_GIVEN_NAMES = set("局署部處处廳厅府宮宫黨党社報报網网委辦办")
 CONJUNCTION_CHARACTERS = set("和與与及跟同或、")     # 蘋果和谷歌: a name after them is conjoined, not titled
@@ -120,7 +120,8 @@ def _unknown_surname_and_address(m: str) -> str | None:
 def _organization_by_suffix(m: str):
     if lexicon.PUBLICATION.match(m):
         return "organization", m, [], None
-    if (report := lexicon.REPORT_BY.match(m)) and len(report.group("org")) >= 2 and not lexicon.ADVERB.fullmatch(report.group("org")):
+    if (report := lexicon.REPORT_BY.match(m)) and len(report.group("org")) >= 2 and not lexicon.ADVERB.fullmatch(report.group("org")) \
+            and not holds_clause_word(report.group("org")):
         return "organization", report.group("org"), [], None
     for suf in lexicon.ORG_MENTION_SUFFIXES:
         if m.endswith(suf) and len(m) > len(suf) and not lexicon.QUANTIFIED.match(m):
@@ -335,6 +336,8 @@ def _foreign(m: str, start: int, end: int, names: dict[str, str]) -> Mention | N
         name, prefix = m[-n:], m[:-n]
         if not is_foreign_name(name) or inside_title(m, n):
             continue
+        if _splits_honorific(prefix, name):
+            continue        # 拿督|斯里沙里布丁: 斯里 ends the honorific 拿督斯里
         name = known_names(names).foreign_tails.get(name, name)     # 盖达伊 after 谢尔盖·盖达伊: one person
         if not prefix:
             return Mention("name", name, [], start, end, rule="foreign-name")
@@ -351,6 +354,10 @@ def _foreign_then_title(m: str, start: int, end: int, names: dict[str, str]) -> 
             name = known_names(names).foreign_tails.get(name, name)
             return Mention("name_with_title", name, [title], start, end, rule="title-and-foreign-name")
     return None
+
+
+def _splits_honorific(prefix: str, name: str) -> bool:
+    return any(prefix.endswith(t[:i]) and name.startswith(t[i:]) for t in lexicon.HONORIFIC_TITLES for i in range(1, len(t)))
 
 
 def inside_title(m: str, n: int) -> bool:
