@@ -399,6 +399,8 @@ def _organization_and_name(m: str, start: int, end: int, names: dict[str, str]) 
 
 
 def _news_organization(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
+    if m in lexicon.BODIES_BY_ONE_WORD:
+        return Mention("organization", m, [], start, end, rule="organization-ending")
     if len(m) < 2 or holds_clause_word(m) or "的" in m:
         return None
     for suf in lexicon.NEWS_ORG_SUFFIXES:
