@@ -403,6 +403,17 @@ CASES = {
         "警察公共關係科督察吳志強表示，會加強巡邏。警方呼籲市民保持冷靜。\n史密斯在不承認對方地位的同時，執意加徵關稅。",
         "警察公共关系科督察吴志强表示，会加强巡逻。警方呼吁市民保持冷静。\n史密斯在不承认对方地位的同时，执意加征关税。",
         [(1, "吳志強", "person"), (1, "警方", "organization")], [(1, "吴志强", "person"), (1, "警方", "organization")]),
+    # abbreviations ending in 會 and 交所; a call whose content holds its own clause of time; the
+    # official customer service and an unnamed supervisor speak for the company; 進行了回應
+    "abbreviations-and-service": (
+        "消保會表示，商家不得無故取消活動。\n金融局呼籲市民在表達意見時，尊重其他客戶。\n深交所表示，股價大幅上漲。\n"
+        "星河航空官方客服表示，航班確因計劃原因取消。\n海藍航空有關負責主管說，取消的航班是原定計劃。\n綠洲科技5月5日進行了回應。",
+        "消保会表示，商家不得无故取消活动。\n金融局呼吁市民在表达意见时，尊重其他客户。\n深交所表示，股价大幅上涨。\n"
+        "星河航空官方客服表示，航班确因计划原因取消。\n海蓝航空有关负责主管说，取消的航班是原定计划。\n绿洲科技5月5日进行了回应。",
+        [(1, "消保會", "organization"), (2, "金融局", "organization"), (3, "深交所", "organization"),
+         (4, "星河航空", "organization"), (5, "海藍航空", "organization"), (6, "綠洲科技", "organization")],
+        [(1, "消保会", "organization"), (2, "金融局", "organization"), (3, "深交所", "organization"),
+         (4, "星河航空", "organization"), (5, "海蓝航空", "organization"), (6, "绿洲科技", "organization")]),
 }
 
 

@@ -160,7 +160,8 @@ def _cue_in_adjunct(text: str, end: int, e: int) -> bool:
     """回應質詢時表示, or 工作人員向客戶介紹產品時，…: the cue is the verb of a clause of time."""
     for t in range(end, min(e, end + ADJUNCT_CUE_SPAN)):
         if text[t] in CLAUSE_BREAKS or text[t] in lexicon.SENTENCE_END or text[t] in lexicon.OPEN_QUOTES:
-            return t > end + 1 and text.endswith(TIME_CLAUSE_ENDS, end, t) and not _clock_hour(text, t - 1)
+            return t > end + 1 and text.endswith(TIME_CLAUSE_ENDS, end, t) and not _clock_hour(text, t - 1) \
+                and not any(ch in "在於于當当" for ch in text[end:t])     # 呼籲市民在表達意見時，: the content's own clause
         for ender in ADJUNCT_CUE_ENDS:
             if text.startswith(ender, t) and _cue_soon(text, t + len(ender), e):
                 return True
@@ -348,7 +349,23 @@ def speaker_before(text: str, r: int, j: int, names: dict[str, str]) -> Mention 
         if mention and not mention.uncertain:
             return mention
         unsure = unsure or mention
-    return _titled_name_before(text, r, j) or unsure or whole
+    return _titled_name_before(text, r, j) or _sure_prefix(text, r, j, names) or unsure or whole
+
+
+SURE_PREFIX_REST = 4
+
+
+def _sure_prefix(text: str, r: int, j: int, names: dict[str, str]) -> Mention | None:
+    """雷軍直播坦誠 / 貝森特反覆: a person known by name (or a foreign name), then a few words that
+    are neither a known adjunct nor part of the name (an adverb or manner the lists lack)."""
+    for k in range(j - 1, max(r + 1, j - SURE_PREFIX_REST - 1), -1):
+        if k - r > MAX_MENTION:
+            continue
+        mention = parse_news_mention(text[r:k], r, names)
+        if mention and not mention.uncertain and mention.kind in ("name", "name_with_title") and mention.name \
+                and (mention.name in names or mention.rule == "foreign-name"):
+            return mention
+    return None
 
 
 def _titled_name_before(text: str, r: int, j: int) -> Mention | None:

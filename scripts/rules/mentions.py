@@ -126,6 +126,7 @@ def _organization_by_suffix(m: str):
     for suf in lexicon.ORG_MENTION_SUFFIXES:
         if m.endswith(suf) and len(m) > len(suf) and not lexicon.QUANTIFIED.match(m):
             org = lexicon.UNNAMED_UNIT.sub("", m[: -len(suf)]) or m[: -len(suf)]
+            org = next((org[: -len(s)] for s in ("官方", "方面") if org.endswith(s) and len(org) > len(s)), org)   # 四川航空官方客服
             if holds_clause_word(org):
                 return None     # 投訴人向工作人員: an addressee, not the organization's staff speaking
             return "organization", org, [], None     # 一名發言人: nobody named (parse_unnamed)
@@ -139,11 +140,31 @@ def _known_name(m: str, names: dict[str, str]):
         if name in names:
             if names[name] == "organization":
                 return ("organization", name, [], None) if m == name else None
-            if holds_clause_word(m[: -len(name)]):
-                return None     # 黃某將接棒李某: a clause before the known name, not its title
+            prefix = m[: -len(name)]
+            if holds_clause_word(prefix) or _holds_known_person(prefix, names) or _opens_with_a_subject(prefix):
+                return None     # 黃某將接棒李某, 劉某得知王某: a clause before the known name, not its title
             roles = split_roles(m[: -len(name)])
             return ("name_with_title" if roles else "name"), name, roles, None
     return None
+
+
+def _opens_with_a_subject(prefix: str) -> bool:
+    """劉某得知|王某: a name opens what would be the title, which ends in no title: a clause."""
+    return (is_name(prefix[:3]) or is_name(prefix[:2])) and not _ends_like_a_role(prefix)
+
+
+def _ends_like_a_role(prefix: str) -> bool:
+    """What is printed before a name as its title ends in a title, an organization or a form of
+    address (劉某得知|王某 does not)."""
+    return prefix.endswith(lexicon.TITLE_SUFFIXES + lexicon.ORG_NAME_SUFFIXES + lexicon.NEWS_ORG_SUFFIXES
+                           + lexicon.NEWS_ADDRESSES + lexicon.FORMS_OF_ADDRESS + ("、",)) or LATIN_TITLE.search(prefix) is not None
+
+
+LATIN_TITLE = re.compile(r"[A-Za-z]$")
+
+
+def _holds_known_person(prefix: str, names: dict[str, str]) -> bool:
+    return any(prefix[k:k + n] in names and names[prefix[k:k + n]] == "person" for n in (2, 3) for k in range(len(prefix) - n + 1))
 
 
 def _honorific_after(m: str):
@@ -193,7 +214,7 @@ def _bare_name(m: str):
 
 
 def is_name(s: str) -> bool:
-    if s in NOT_NAMES or not all("\u4e00" <= ch <= "\u9fff" for ch in s) or lexicon.TIME_WORD.fullmatch(s):
+    if not s or s in NOT_NAMES or not all("\u4e00" <= ch <= "\u9fff" for ch in s) or lexicon.TIME_WORD.fullmatch(s):
         return False
     if s[1:] in lexicon.GENERIC_SUBJECTS or set(s[1:]) & NOT_IN_GIVEN_NAMES or s[1:] in lexicon.TITLES_AFTER_NAME \
             or s[-1] in NOT_ENDING_GIVEN_NAMES or lexicon.TIME_WORD.fullmatch(s[1:]) or _holds_cue(s):
@@ -443,7 +464,8 @@ def _organization_by_position(m: str, start: int, end: int) -> Mention | None:
     OpenAI). Unsure, so the build says it."""
     if LATIN_ORGANIZATION.fullmatch(m):
         pass        # Counterpoint, OpenAI: one Latin-script word
-    elif not 2 <= len(m) <= 6 or lexicon.NOT_IN_ORGANIZATIONS & set(_without_name_words(m)) or m in NOT_NAMES or not _word_like(m):
+    elif not 2 <= len(m) <= 6 or lexicon.NOT_IN_ORGANIZATIONS & set(_without_name_words(_abbreviation(m))) or m in NOT_NAMES \
+            or not _word_like(m):
         return None
     if CONJUNCTION_CHARACTERS & set(m[1:-1]):
         return None     # 蘋果和谷歌: two subjects, not one word
@@ -463,6 +485,11 @@ PERSON_TITLES = ("總統", "总统", "總理", "总理", "首相", "部長", "�
 LATIN_ORGANIZATION = re.compile(r"[A-Z][A-Za-z0-9&\-]{2,19}")
 # Words of brand names that hold a character of a clause (時 in 全棉時代).
 NAME_WORDS_WITH_CLAUSE_CHARACTERS = ("時代", "时代")
+
+
+def _abbreviation(m: str) -> str:
+    """消基會 before a cue: 會 ending a short word is a body (an abbreviation), not the modal 'will'."""
+    return m[:-1] if len(m) in (3, 4) and m[-1] in "會会" else m
 
 
 def _without_name_words(m: str) -> str:
