@@ -414,6 +414,17 @@ CASES = {
          (4, "星河航空", "organization"), (5, "海藍航空", "organization"), (6, "綠洲科技", "organization")],
         [(1, "消保会", "organization"), (2, "金融局", "organization"), (3, "深交所", "organization"),
          (4, "星河航空", "organization"), (5, "海蓝航空", "organization"), (6, "绿洲科技", "organization")]),
+    # a name after an office only a person holds (外交部長維文), a dotted name after a title no list
+    # has, a date in parentheses (今（18日）), 予以否認, 反映; 雷軍 is a person, not an army
+    "offices-dates-and-verbs": (
+        "外交部長維文也補充說，會照顧留學生。\n白宮副幕僚官斯蒂芬·米勒在週五對記者表示，協議已被廢除。\n"
+        "日本官房長官木原稔今（18日）重申，立場不變。\n雷軍表示，傳言不實。\n對於網上流傳的說法，雷軍予以否認。\n議員陳美玲也反映企業面臨不公平競爭。",
+        "外交部长维文也补充说，会照顾留学生。\n白宫副幕僚官斯蒂芬·米勒在周五对记者表示，协议已被废除。\n"
+        "日本官房长官木原稔今（18日）重申，立场不变。\n雷军表示，传言不实。\n对于网上流传的说法，雷军予以否认。\n议员陈美玲也反映企业面临不公平竞争。",
+        [(1, "維文", "person"), (2, "斯蒂芬·米勒", "person"), (3, "木原稔", "person"), (4, "雷軍", "person"),
+         (5, "雷軍", "person"), (6, "陳美玲", "person")],
+        [(1, "维文", "person"), (2, "斯蒂芬·米勒", "person"), (3, "木原稔", "person"), (4, "雷军", "person"),
+         (5, "雷军", "person"), (6, "陈美玲", "person")]),
 }
 
 

@@ -23,7 +23,7 @@ NOT_NAMES = {"方面", "高層", "高层", "官方", "市場", "市场", "雙方
 
 
 # A word before a cue that opens with these is a clause, not a name (有記者問, 請問商務部, 無法對外公布).
-NOT_OPENING_NAMES = ("有", "請問", "请问", "截至", "截止", "本") + lexicon.UNSAID
+NOT_OPENING_NAMES = ("有", "據", "据", "請問", "请问", "截至", "截止", "本") + lexicon.UNSAID
 # Last characters of a word for people (女攤販, 老街坊) or of a place in a clause (聲明中): no organization.
 NOT_ENDING_ORGANIZATIONS = set("官者人員员販贩民客女男婦妇工生兒儿童嫂姨伯叔哥姐妹弟爺爷奶婆友仔中上內内裡里後后前時时")
 # Endings of bodies that a person's given name does not have (衛生局 is no person 衛生局).
@@ -175,6 +175,25 @@ def _honorific_after(m: str):
     return None
 
 
+def _name_after_office(m: str):
+    """外交部長維文: after the title of an office only a person holds, two or three characters
+    that are no other word are a name, whether or not they start with a Chinese surname."""
+    for n in (3, 2):
+        name, prefix = m[-n:], m[:-n]
+        if prefix.endswith(PERSON_TITLES) and not holds_clause_word(prefix) and _plain_name(name) \
+                and not _splits_honorific(prefix, name) and not any(t.startswith(prefix[-2:] + name[:1]) for t in lexicon.TITLE_SUFFIXES):
+            return "name_with_title", name, split_roles(prefix), None
+    return None
+
+
+def _plain_name(s: str) -> bool:
+    if any(t.startswith(s) or s.startswith(t) for t in lexicon.HONORIFIC_TITLES):
+        return False        # 首相拿督斯|里: the start of an honorific, no name
+    return s[0] not in "們们兼及和與与等暨" and all("\u4e00" <= ch <= "\u9fff" for ch in s) and not set(s) & NOT_IN_GIVEN_NAMES and s not in NOT_NAMES \
+        and s not in lexicon.GENERIC_SUBJECTS and not lexicon.TIME_WORD.match(s) and not lexicon.ADVERB.match(s) \
+        and not _holds_cue(s) and s[-1] not in NOT_ENDING_GIVEN_NAMES and not s.endswith(lexicon.TITLE_SUFFIXES)
+
+
 def _name_then_title(m: str):
     """賴清德總統: a full name, then the title (formal Taiwan copy)."""
     for title in lexicon.TITLES_AFTER_NAME:
@@ -192,6 +211,8 @@ def _titled_name(m: str):
             return "name_with_title", name, split_roles(prefix), None
     if m.endswith(lexicon.ORG_NAME_SUFFIXES) and len(m) > 2:
         return "organization", m, [], ("uncertain-organization", f"{m!r} speaks and is taken for an organization by its ending")
+    if (titled := _name_after_office(m)):
+        return titled
     if holds_clause_word(m):
         return None
     for n in (3, 2):
@@ -352,17 +373,24 @@ def _known_prefix(m: str, start: int, end: int, names: dict[str, str]) -> Mentio
 
 
 def _foreign(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
-    """馬斯克, 萨姆·奥尔特曼, 美國總統川普: a transliterated name, with any title before it."""
+    """馬斯克, 萨姆·奥尔特曼, 美國總統川普: a transliterated name, with any title before it; a name
+    with a middle dot is sure enough to follow a title no list has (白宮副幕僚長斯蒂芬·米勒)."""
+    return _foreign_after(m, start, end, names, titled=True) or _foreign_after(m, start, end, names, titled=False)
+
+
+def _foreign_after(m: str, start: int, end: int, names: dict[str, str], titled: bool) -> Mention | None:
     for n in range(len(m), 1, -1):
         name, prefix = m[-n:], m[:-n]
-        if not is_foreign_name(name) or inside_title(m, n):
-            continue
-        if _splits_honorific(prefix, name):
+        if not is_foreign_name(name) or inside_title(m, n) or _splits_honorific(prefix, name):
             continue        # 拿督|斯里沙里布丁: 斯里 ends the honorific 拿督斯里
         name = known_names(names).foreign_tails.get(name, name)     # 盖达伊 after 谢尔盖·盖达伊: one person
         if not prefix:
             return Mention("name", name, [], start, end, rule="foreign-name")
-        if prefix.endswith(lexicon.TITLE_SUFFIXES + lexicon.NEWS_ORG_SUFFIXES) and not holds_clause_word(prefix):
+        if titled:
+            fits = prefix.endswith(lexicon.TITLE_SUFFIXES + lexicon.NEWS_ORG_SUFFIXES)
+        else:
+            fits = len(split_at_dots(name)) > 1 and len(split_at_dots(name)[0]) <= 4 and _word_like(prefix)
+        if fits and not holds_clause_word(prefix):
             return Mention("name_with_title", name, split_roles(prefix), start, end, rule="title-and-foreign-name")
     return None
 
@@ -424,6 +452,8 @@ def _news_organization(m: str, start: int, end: int, names: dict[str, str]) -> M
         return Mention("organization", m, [], start, end, rule="organization-ending")
     if len(m) < 2 or holds_clause_word(m) or "的" in m:
         return None
+    if len(m) == 2 and m[1] in "軍军隊队" and m[0] in lexicon.SURNAMES:
+        return None     # 雷軍 is a person (美軍, 俄軍 are no surnames)
     for suf in lexicon.NEWS_ORG_SUFFIXES:
         # a long name is checked for verb characters before its ending only (…研究學會: 會 is the ending)
         if m.endswith(suf) and len(m) > len(suf) and _word_like(m) and (len(m) <= 6 or not lexicon.NOT_IN_ORGANIZATIONS & set(m[:-len(suf)])):

@@ -250,9 +250,15 @@ def _spoken_forms(people: _People) -> dict[str, str]:
 
 
 def _sentence_starts(text: str, start: int, end: int):
+    """Where a subject may stand: a sentence's start, or the clause after a leading topic phrase
+    (針對…，雷軍顯得無奈。他表示)."""
+    opens = start
     yield start
     for k in range(start, end - 1):
         if text[k] in lexicon.SENTENCE_END and text[k + 1] not in lexicon.CLOSE_QUOTES:
+            opens = k + 1
+            yield k + 1
+        elif text[k] in "，," and text.startswith(lexicon.PREFACE_PHRASES + ("在",), opens):
             yield k + 1
 
 
