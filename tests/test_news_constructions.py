@@ -425,6 +425,15 @@ CASES = {
          (5, "雷軍", "person"), (6, "陳美玲", "person")],
         [(1, "维文", "person"), (2, "斯蒂芬·米勒", "person"), (3, "木原稔", "person"), (4, "雷军", "person"),
          (5, "雷军", "person"), (6, "陈美玲", "person")]),
+    # a dateline in 〔〕; a title and its name set apart by a space; a publisher's name without the
+    # time words after it; a wish (市府希望) and a quantity (2家公司) name nobody; 消保官|另表示
+    "datelines-and-spacing": (
+        "〔財經頻道／綜合報導〕蘋果執行長史密斯表示，工廠建設會帶來骨牌效應。\n證監會新聞發言人 李德明：已要求公司自查。\n"
+        "裕榮食品公司今天也發布聲明表示，會負起責任。\n市府希望透過公告，讓消費者提高警覺。\n2家公司公開譴責。\n消保官另表示，會持續追蹤。",
+        "〔财经频道／综合报道〕苹果首席执行官史密斯表示，工厂建设会带来骨牌效应。\n证监会新闻发言人 李德明：已要求公司自查。\n"
+        "裕荣食品公司今天也发布声明表示，会负起责任。\n市府希望透过公告，让消费者提高警觉。\n2家公司公开谴责。\n消保官另表示，会持续追踪。",
+        [(1, "史密斯", "person"), (2, "李德明", "person"), (3, "裕榮食品公司", "organization"), (5, "2家公司", "unnamed")],
+        [(1, "史密斯", "person"), (2, "李德明", "person"), (3, "裕荣食品公司", "organization"), (5, "2家公司", "unnamed")]),
 }
 
 

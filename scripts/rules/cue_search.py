@@ -16,7 +16,7 @@ from . import lexicon
 from .mentions import Mention, inside_title, is_media, is_name, known_names, parse_news_mention, parse_unnamed
 from .sentences import track_quotes
 
-CLAUSE_BREAKS = "，,；;：:﹕、|｜•\u3000【】[]"
+CLAUSE_BREAKS = "，,；;：:﹕、|｜•\u3000【】[]〔〕［］"
 COLONS = ":：﹕"
 MAX_MENTION = 30
 ROLE_MAX = 20          # a title with its organization, printed before a name
@@ -307,9 +307,12 @@ def _clock(text: str, i: int) -> bool:
 
 
 def _space_break(text: str, i: int) -> bool:
-    """A space between Chinese phrases separates a headline's parts (議員促港鐵減價 陳帆:會考慮)."""
+    """A space between Chinese phrases separates a headline's parts (議員促港鐵減價 陳帆:會考慮),
+    but not a title from its name (證監會新聞發言人 常德鵬:)."""
     if text[i] != " " or not 0 < i < len(text) - 1 or text[i + 1] in "(（" or text[i - 1] in ")）":
         return False        # 卡拉夫 (Roula Khalaf) 表示: a gloss, not a new part
+    if text.endswith(("發言人", "发言人"), 0, i):
+        return False
     return not (text[i - 1].isascii() and text[i + 1].isascii())
 
 
@@ -337,10 +340,11 @@ def speaker_before(text: str, r: int, j: int, names: dict[str, str]) -> Mention 
     whole = parse_news_mention(text[r:whole_end], r, names) if whole_end - r <= MAX_MENTION else None
     if whole and not whole.uncertain:
         return whole
-    unsure = None
+    unsure, boundary = None, False
     for k in range(r + 1, min(j, r + MAX_MENTION)):
         if not is_adjunct(text, k, j):
             continue
+        boundary = True
         if text[r:k] in lexicon.GENERIC_SUBJECTS:
             return None     # 接聽者簡短回應: somebody not named, then an adverb
         if any(text[r:r + n] in names for n in range(k - r + 1, k - r + 4)):
@@ -349,7 +353,8 @@ def speaker_before(text: str, r: int, j: int, names: dict[str, str]) -> Mention 
         if mention and not mention.uncertain:
             return mention
         unsure = unsure or mention
-    return _titled_name_before(text, r, j) or _sure_prefix(text, r, j, names) or unsure or whole
+    # an adjunct was found but nothing before it names anyone (消保官|另表示): not the whole either
+    return _titled_name_before(text, r, j) or _sure_prefix(text, r, j, names) or unsure or (None if boundary else whole)
 
 
 SURE_PREFIX_REST = 4
@@ -391,11 +396,11 @@ def _role_character(ch: str) -> bool:
 
 
 def _unnamed_before(text: str, r: int, j: int) -> Mention | None:
-    """業內人士普遍認為 / 有網友在社交平台表示: an unnamed source, then adjuncts."""
-    for k in range(j, r + 1, -1):
-        if k == j or is_adjunct(text, k, j):
-            if (mention := parse_unnamed(text[r:k], r)):
-                return mention
+    """業內人士普遍認為 / 有網友在社交平台表示: an unnamed source, then adjuncts (the shortest
+    source: 2家公司|公開譴責)."""
+    for k in [k for k in range(r + 2, j) if is_adjunct(text, k, j)] + [j]:
+        if (mention := parse_unnamed(text[r:k], r)):
+            return mention
     return None
 
 

@@ -60,7 +60,7 @@ ALL_CUES_BY_FIRST = by_first_character(ALL_CUES)    # the cue-first search (cue_
 # A short cue followed by one of these characters is part of another word (指標, 批准, 說服, 稱為, 問題).
 CUE_NOT_BEFORE = {
     "指": "出標标數数導导定引揮挥南控責责令示向望甲紋纹針针名派",
-    "批": "准評评次發发量示判文改覆复",
+    "批": "准評评次發发量示判文改覆复料",
     "問": "題题卷候責责世津及",
     "问": "题卷候责世津及",
     "寫": "作字信下入成道",
@@ -386,7 +386,7 @@ UNNAMED_SOURCE = re.compile(
     r"市場|市场|業界|业界|業內|业内)$")
 UNNAMED_MAX = 16
 # A quantity and a noun (一名村民, 多位議員, 兩名乘客): somebody not named, never an organization.
-QUANTIFIED = re.compile(r"^(?:有|據|据)?(?:多個|多个|多家|數家|数家|幾家|几家|兩家|两家|一位|一名|一個|一个|兩位|两位|兩名|两名|多位|多名|數名|数名|幾名|几名|幾位|几位|部分|有些|一些|不少)"
+QUANTIFIED = re.compile(r"^(?:有|據|据)?(?:\d+(?:家|名|位|個|个)|多個|多个|多家|數家|数家|幾家|几家|兩家|两家|一位|一名|一個|一个|兩位|两位|兩名|两名|多位|多名|數名|数名|幾名|几名|幾位|几位|部分|有些|一些|不少)"
                         r"[\u4e00-\u9fff]{1,6}$")
 
 # Characters of transliterated foreign names (馬斯克, 奧特曼, 普京); a name of them alone, or

@@ -23,11 +23,14 @@ NOT_NAMES = {"方面", "高層", "高层", "官方", "市場", "市场", "雙方
 
 
 # A word before a cue that opens with these is a clause, not a name (有記者問, 請問商務部, 無法對外公布).
-NOT_OPENING_NAMES = ("有", "據", "据", "請問", "请问", "截至", "截止", "本") + lexicon.UNSAID
+NOT_OPENING_NAMES = ("有", "據", "据", "請問", "请问", "截至", "截止", "本", "執行", "执行") + lexicon.UNSAID + lexicon.PREFACE_PHRASES
+# A word before a cue that ends so is a clause (市府希望透過公告): a wish or a plan, not a name.
+NOT_ENDING_NAMES = ("希望", "打算", "決定", "决定", "計劃", "计划", "準備", "准备", "要求", "需要", "將會", "将会")
 # Last characters of a word for people (女攤販, 老街坊) or of a place in a clause (聲明中): no organization.
 NOT_ENDING_ORGANIZATIONS = set("官者人員员販贩民客女男婦妇工生兒儿童嫂姨伯叔哥姐妹弟爺爷奶婆友仔中上內内裡里後后前時时")
 # Endings of bodies that a person's given name does not have (衛生局 is no person 衛生局).
 NOT_ENDING_GIVEN_NAMES = set("局署部處处廳厅府宮宫黨党社報报網网委辦办")
+CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 CONJUNCTION_CHARACTERS = set("和與与及跟同或、")     # 蘋果和谷歌: a name after them is conjoined, not titled
 NOT_IN_GIVEN_NAMES = set("這这那的了是在把被對对從从")    # function words, never part of a given name
 
@@ -120,9 +123,9 @@ def _unknown_surname_and_address(m: str) -> str | None:
 def _organization_by_suffix(m: str):
     if lexicon.PUBLICATION.match(m):
         return "organization", m, [], None
-    if (report := lexicon.REPORT_BY.match(m)) and len(report.group("org")) >= 2 and not lexicon.ADVERB.fullmatch(report.group("org")) \
-            and not holds_clause_word(report.group("org")):
-        return "organization", report.group("org"), [], None
+    org = _trim_adjuncts(report.group("org")) if (report := lexicon.REPORT_BY.match(m)) else ""
+    if len(org) >= 2 and not lexicon.ADVERB.fullmatch(org) and not holds_clause_word(org):
+        return "organization", org, [], None       # 裕榮食品公司今天也發布聲明
     for suf in lexicon.ORG_MENTION_SUFFIXES:
         if m.endswith(suf) and len(m) > len(suf) and not lexicon.QUANTIFIED.match(m):
             org = lexicon.UNNAMED_UNIT.sub("", m[: -len(suf)]) or m[: -len(suf)]
@@ -131,6 +134,20 @@ def _organization_by_suffix(m: str):
                 return None     # 投訴人向工作人員: an addressee, not the organization's staff speaking
             return "organization", org, [], None     # 一名發言人: nobody named (parse_unnamed)
     return None
+
+
+def _trim_adjuncts(org: str) -> str:
+    """A publisher's name without the time words and particles printed after it (…公司今天也)."""
+    changed = True
+    while changed and org:
+        changed = False
+        if org.endswith(lexicon.PARTICLES):
+            org = org[: -len(next(p for p in lexicon.PARTICLES if org.endswith(p)))]
+            changed = True
+        tail = next((k for k in range(max(0, len(org) - 8), len(org)) if lexicon.TIME_WORD.fullmatch(org, k)), None)
+        if tail:
+            org, changed = org[:tail], True
+    return org
 
 
 def _known_name(m: str, names: dict[str, str]):
@@ -279,6 +296,7 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     the start of a known name, a foreign name, 該公司, an organization by a broad ending or,
     unsure, by its position before a cue."""
     core = lexicon.LATIN_GLOSS.sub("", m) if len(m) > 2 else m
+    core = CJK_SPACE.sub("", core)      # 證監會新聞發言人 常德鵬: a title and its name set apart
     if _names_nobody(core):
         return None
     end = start + len(m)
@@ -501,7 +519,7 @@ def _organization_by_position(m: str, start: int, end: int) -> Mention | None:
         return None     # 蘋果和谷歌: two subjects, not one word
     if any(u in m for u in lexicon.UNNAMED_SOURCES) or m.endswith(lexicon.TITLE_SUFFIXES) or m.startswith(NOT_OPENING_NAMES):
         return None
-    if any(len(t) > 1 and t in m[:-1] for t in PERSON_TITLES) or m[-1] in NOT_ENDING_ORGANIZATIONS:
+    if any(len(t) > 1 and t in m[:-1] for t in PERSON_TITLES) or m[-1] in NOT_ENDING_ORGANIZATIONS or m.endswith(NOT_ENDING_NAMES):
         return None     # 南韓總統李…: a title inside, so a person's name was cut
     return Mention("organization", m, [], start, end,
                    ("organization-by-position", f"{m!r} before a cue is no known person; taken for an organization by its position"),
