@@ -434,6 +434,20 @@ CASES = {
         "裕荣食品公司今天也发布声明表示，会负起责任。\n市府希望透过公告，让消费者提高警觉。\n2家公司公开谴责。\n消保官另表示，会持续追踪。",
         [(1, "史密斯", "person"), (2, "李德明", "person"), (3, "裕榮食品公司", "organization"), (5, "2家公司", "unnamed")],
         [(1, "史密斯", "person"), (2, "李德明", "person"), (3, "裕荣食品公司", "organization"), (5, "2家公司", "unnamed")]),
+    # a headline's colon printed ︰; a long English name in parentheses before an adjunct; 發言人
+    # alone after a body that spoke (but not after a named spokesperson); a picture's source line
+    # and a disclaimer (並不代表本網贊同) say nothing
+    "spokesperson-alone-and-captions": (
+        "衛生局︰來澳人士均有記錄在案\n記者協會(Society of Professional Journalists)本週發表聲明，譴責貶低言論。\n"
+        "駐美使館發言人就航班取消答記者問。\n發言人說，此說法與事實不符。\n陳大文資料圖片。圖片來源：受訪者供圖\n"
+        "轉載目的在於傳遞更多信息，並不代表本網贊同其觀點。\n外交部發言人李德明表示，會保持溝通。\n發言人強調，立場不變。",
+        "卫生局︰来澳人士均有记录在案\n记者协会(Society of Professional Journalists)本周发表声明，谴责贬低言论。\n"
+        "驻美使馆发言人就航班取消答记者问。\n发言人说，此说法与事实不符。\n陈大文资料图片。图片来源：受访者供图\n"
+        "转载目的在于传递更多信息，并不代表本网赞同其观点。\n外交部发言人李德明表示，会保持沟通。\n发言人强调，立场不变。",
+        [(1, "衛生局", "organization"), (2, "記者協會", "organization"), (3, "駐美使館", "organization"),
+         (4, "駐美使館", "organization"), (7, "李德明", "person")],
+        [(1, "卫生局", "organization"), (2, "记者协会", "organization"), (3, "驻美使馆", "organization"),
+         (4, "驻美使馆", "organization"), (7, "李德明", "person")]),
 }
 
 

@@ -117,7 +117,7 @@ def _end_content_before(heads: list[_Head], h) -> None:
 
 
 def _paragraph_statements(text: str, block: Block, names: dict[str, str], warnings: Warnings) -> list[Statement]:
-    if lexicon.CAPTION_END.search(block.text.strip()):
+    if lexicon.CAPTION_END.search(block.text.strip()) or lexicon.CAPTION_SOURCE.search(block.text):
         return []
     sentences = _join_quote_tails(text, split_sentences(text, block.char_start, block.char_end), names)
     heads = []

@@ -16,8 +16,8 @@ from . import lexicon
 from .mentions import Mention, inside_title, is_media, is_name, known_names, parse_news_mention, parse_unnamed
 from .sentences import track_quotes
 
-CLAUSE_BREAKS = "，,；;：:﹕、|｜•\u3000【】[]〔〕［］"
-COLONS = ":：﹕"
+CLAUSE_BREAKS = "，,；;：:﹕︰、|｜•\u3000【】[]〔〕［］"
+COLONS = ":：﹕︰"
 MAX_MENTION = 30
 ROLE_MAX = 20          # a title with its organization, printed before a name
 # A cue inside an adjunct clause ('回應質詢時表示'): a later cue follows within this many characters.

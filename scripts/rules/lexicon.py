@@ -233,6 +233,8 @@ IMAGE_LINE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|[\[【（(]?(?:圖片|图片|
 CAPTION_END = re.compile(r"[（(](?:(?:資料|资料|檔案|档案)?(?:圖片|图片|圖|图|相片|照片|照|攝影|摄影|攝|摄)(?:來源|来源)?(?:[：:／/][^（）()]{1,20})?"
                          r"|路透|路透社|彭博|彭博社|法新社|美聯社|美联社|歐新社|欧新社|美聯|美联|翻攝|翻摄)[）)]$")
 # A picture's credit is also a wire agency alone, (路透): photographs carry it, paragraphs of copy do not.
+# A line that names the picture's source (圖片來源：…, 資料圖片。) is a caption wherever the words stand.
+CAPTION_SOURCE = re.compile(r"(?:圖片來源|图片来源|圖片提供|图片提供|資料圖片|资料图片)[：:。]")
 _CN_NUM = "一二三四五六七八九十百零〇"
 HEADINGS = (
     re.compile(r"^(?P<label>(?P<num>\d{1,3})[.．、])\s*(?P<title>[^\s].*)$"),
@@ -277,7 +279,7 @@ REPORT_BY = re.compile(
     r"(?:發布|发布|發佈|公布|公佈|出爐|出炉|發表|发表|發出|发出)?(?:最新)?(?:的(?:最新)?(?:報告|报告|白皮書|白皮书|數據|数据)|的?(?:最新)?"
     r"(?:公告|聲明|声明|新聞稿|新闻稿|公開信|公开信|通報|通报|文告|通告))$")
 # A parenthesis after a name or a date: （12月1日）, (Elon Musk), （右）.
-PAREN = re.compile(r"[（(][^（）()，,。]{1,24}[）)]")
+PAREN = re.compile(r"[（(](?:[^（）()，,。]{1,24}|[A-Za-z][A-Za-z .'\-&]{1,60})[）)]")    # a date, a note, an English name
 # Adverbs and manner between speaker and cue: 又, 亦, 則, 嚴肅地, 進一步, 也曾 ...
 ADVERB = re.compile(
     r"(?:迅速|簡短|简短|鄭重|郑重|普遍|一致|紛紛|纷纷|大多|大都|再度|再一次|嚴正|严正|強烈|强烈|嚴厲|严厉|堅決|坚决|正式|高度|進一步|进一步|隨即|随即|當即|当即|立即|一再|再次|多次|早已|已經|已经|一直|亦曾|也曾|曾經|曾经|同樣|同样|"
@@ -324,6 +326,9 @@ NEWS_ORG_SUFFIXES = (
     "基金", "中心", "醫院", "医院", "大學", "大学", "學院", "学院", "研究所", "海關", "海关", "科技", "證券", "证券",
     "資本", "资本", "協會", "协会", "平台", "平臺", "事務所", "事务所", "股份",
 )
+# 發言人 alone before a cue: the spokesperson of the body that spoke before (an anaphor).
+SPOKESPERSON = "發言人"
+SPOKESPERSON_ALONE = ("發言人", "发言人", "新聞發言人", "新闻发言人", "其發言人", "其发言人")
 # Bodies named by a word that is also an ending (警方 alone is the police speaking).
 BODIES_BY_ONE_WORD = ("警方", "港府", "澳府", "特區政府", "特区政府")
 # News media: a speaker of these endings is a medium (speaker_type media), never a named speaker.
@@ -346,7 +351,7 @@ GENERIC_SUBJECTS = (
     "外媒", "官媒", "當局", "当局", "網友", "网友", "用戶", "用户", "消費者", "消费者", "家長", "家长", "學生", "学生", "居民", "病人",
     "各國", "各国", "兩國", "两国", "多國", "多国", "全國", "全国", "外國", "外国", "鄰國", "邻国", "大國", "大国",
     "盟國", "盟国", "友國", "友国", "成員國", "成员国", "這些國家", "这些国家",
-    "患者", "商家", "店家", "相關部門", "相关部门", "有關部門", "有关部门", "球迷", "接聽者", "接听者", "來電者", "来电者", "對方", "对方", "文告", "嘉賓", "嘉宾", "員工", "员工", "老師", "老师", "醫生", "医生", "法例", "法律", "條例", "条例", "政策", "計劃", "计划",
+    "患者", "主持人", "商家", "店家", "相關部門", "相关部门", "有關部門", "有关部门", "球迷", "接聽者", "接听者", "來電者", "来电者", "對方", "对方", "文告", "嘉賓", "嘉宾", "員工", "员工", "老師", "老师", "醫生", "医生", "法例", "法律", "條例", "条例", "政策", "計劃", "计划",
 )
 # Provenance: every attribution names the rule that found it (rule_id) and the rule that decided
 # its speaker (speaker_rule). The ids are stable; the attributions schema lists them as enums.

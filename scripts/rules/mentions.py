@@ -23,7 +23,7 @@ NOT_NAMES = {"方面", "高層", "高层", "官方", "市場", "市场", "雙方
 
 
 # A word before a cue that opens with these is a clause, not a name (有記者問, 請問商務部, 無法對外公布).
-NOT_OPENING_NAMES = ("有", "據", "据", "請問", "请问", "截至", "截止", "本", "執行", "执行") + lexicon.UNSAID + lexicon.PREFACE_PHRASES
+NOT_OPENING_NAMES = ("有", "據", "据", "請問", "请问", "截至", "截止", "本", "執行", "执行", "不", "並不", "并不") + lexicon.UNSAID + lexicon.PREFACE_PHRASES
 # A word before a cue that ends so is a clause (市府希望透過公告): a wish or a plan, not a name.
 NOT_ENDING_NAMES = ("希望", "打算", "決定", "决定", "計劃", "计划", "準備", "准备", "要求", "需要", "將會", "将会")
 # Last characters of a word for people (女攤販, 老街坊) or of a place in a clause (聲明中): no organization.
@@ -297,6 +297,8 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     unsure, by its position before a cue."""
     core = lexicon.LATIN_GLOSS.sub("", m) if len(m) > 2 else m
     core = CJK_SPACE.sub("", core)      # 證監會新聞發言人 常德鵬: a title and its name set apart
+    if core in lexicon.SPOKESPERSON_ALONE:
+        return Mention("organization", None, [], start, start + len(m), rule="anaphor", anaphor=lexicon.SPOKESPERSON)
     if _names_nobody(core):
         return None
     end = start + len(m)
@@ -468,7 +470,7 @@ def _organization_and_name(m: str, start: int, end: int, names: dict[str, str]) 
 def _news_organization(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
     if m in lexicon.BODIES_BY_ONE_WORD:
         return Mention("organization", m, [], start, end, rule="organization-ending")
-    if len(m) < 2 or holds_clause_word(m) or "的" in m:
+    if len(m) < 2 or holds_clause_word(m) or "的" in m or m.startswith(NOT_OPENING_NAMES):
         return None
     if len(m) == 2 and m[1] in "軍军隊队" and m[0] in lexicon.SURNAMES:
         return None     # 雷軍 is a person (美軍, 俄軍 are no surnames)

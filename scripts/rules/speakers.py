@@ -117,7 +117,7 @@ def _resolve_pronouns(statements: list[Statement], warnings: Warnings) -> None:
         elif m.surname_only:
             st.speaker = _by_surname(st, people, previous, warnings)
         elif m.anaphor is not None:
-            st.speaker = _by_anaphor(st, orgs, warnings)
+            st.speaker = _by_anaphor(st, orgs, warnings, people)
         else:
             st.speaker = (_speaker_type(m), m.name)
         if st.speaker and st.speaker[0] == "person":
@@ -159,9 +159,16 @@ RECENT_PEOPLE = 6       # how far back a pronoun looks for a speaker whose given
 RECENT_ORGANIZATIONS = 20   # how far back 該公司 looks for the organization it points to
 
 
-def _by_anaphor(st: Statement, orgs: dict[str, None], warnings: Warnings):
-    """該公司 / 該局 is the last organization of that kind that spoke; 公司 alone the last one."""
+def _by_anaphor(st: Statement, orgs: dict[str, None], warnings: Warnings, people: _People | None = None):
+    """該公司 / 該局 is the last organization of that kind that spoke; 公司 alone the last one;
+    發言人 alone the last organization that spoke, unless a spokesperson was named (then who
+    it means is not sure, and nothing is recorded)."""
     noun = st.mention.anaphor
+    if noun == lexicon.SPOKESPERSON and people is not None and _named_spokesperson(people):
+        warnings.add("anaphor-without-antecedent", st.paragraph.line,
+                     f"{_printed(st)!r} may be the spokesperson named before or the body; statement dropped")
+        return None
+    noun = "" if noun == lexicon.SPOKESPERSON else noun
     recent = (o for k, o in enumerate(reversed(orgs)) if k < RECENT_ORGANIZATIONS)
     fit = next((o for o in recent if not noun or noun in GENERIC_ORGANIZATION_NOUNS or o.endswith(noun)), None)
     if fit is None:
@@ -169,6 +176,11 @@ def _by_anaphor(st: Statement, orgs: dict[str, None], warnings: Warnings):
                      f"{_printed(st)!r} points back to no organization that spoke before; statement dropped")
         return None
     return "organization", fit
+
+
+def _named_spokesperson(people: _People) -> bool:
+    return any(any(lexicon.SPOKESPERSON in r or "发言人" in r for r in people.roles.get(p, []))
+               for p in islice(reversed(people.order), RECENT_PEOPLE))
 
 
 def _by_pronoun(st: Statement, people: _People, previous, warnings: Warnings, last_person=None):
