@@ -448,6 +448,15 @@ CASES = {
          (4, "駐美使館", "organization"), (7, "李德明", "person")],
         [(1, "卫生局", "organization"), (2, "记者协会", "organization"), (3, "驻美使馆", "organization"),
          (4, "驻美使馆", "organization"), (7, "李德明", "person")]),
+    # a quotation inside 被問到有關「…」一事時; 這麼回應 and X本人; 他 after a full name that opens
+    # the sentence without speaking
+    "asked-about-quoted-and-subjects": (
+        "白宮新聞秘書史密斯被問到有關「小豬」一事時說，記者應該欣賞總統的坦率。\n首相約翰遜本人上月承認，合作帶來機遇。\n"
+        "首相約翰遜受詢及此事時，這麼回應。\n陳嘉明現身會場隨即被媒體包圍，他說，今天主角是公司。",
+        "白宫新闻秘书史密斯被问到有关“小猪”一事时说，记者应该欣赏总统的坦率。\n首相约翰逊本人上月承认，合作带来机遇。\n"
+        "首相约翰逊受询及此事时，这么回应。\n陈嘉明现身会场随即被媒体包围，他说，今天主角是公司。",
+        [(1, "史密斯", "person"), (2, "約翰遜", "person"), (3, "約翰遜", "person"), (4, "陳嘉明", "person")],
+        [(1, "史密斯", "person"), (2, "约翰逊", "person"), (3, "约翰逊", "person"), (4, "陈嘉明", "person")]),
 }
 
 

@@ -113,9 +113,13 @@ def _quoted_name_end(text: str, clause: int, i: int, e: int) -> int | None:
 
 
 def _adjunct_opens(text: str, clause: int, i: int) -> bool:
-    """An adjunct opener (在, 於, 透過 …) stands between the clause's start and i."""
-    return any(text.startswith(o, k) for k in range(max(clause, i - lexicon.ADJUNCT_MAX), i)
-               for o in ("在", "於", "于", "透過", "透过", "通過", "通过"))
+    """An adjunct opener (在, 於, 透過, 被問到 …) stands between the clause's start and i."""
+    return any(text.startswith(o, k) for k in range(max(clause, i - lexicon.ADJUNCT_MAX), i) for o in QUOTE_ADJUNCT_OPENERS)
+
+
+# Openers after which a short quotation is a name (在「…」上, 被問到有關「…」一事時); one-character
+# openers other than these are too common inside other words.
+QUOTE_ADJUNCT_OPENERS = ("在", "於", "于") + tuple(o for o in lexicon.ADJUNCT_OPENERS if len(o) > 1)
 
 
 def cue_at(text: str, i: int, e: int) -> str | None:

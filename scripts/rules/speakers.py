@@ -245,9 +245,15 @@ def _subject_before(st: Statement, last_person, people: _People) -> tuple[int, s
         j = i + next((len(o) for o in lexicon.CLAUSE_OPENERS if para.text.startswith(o, i)), 0)
         form = next((f for n in sorted({len(f) for f in forms}, reverse=True)
                      if (f := para.text[j:j + n]) in forms and _ends_name(para.text, j + n)), None)
-        name = forms[form] if form else _foreign_name_at(para.text, j)
+        name = forms[form] if form else _foreign_name_at(para.text, j) or _full_name_at(para.text, j)
         found = (j, name) if name else found
     return found
+
+
+def _full_name_at(text: str, i: int) -> str | None:
+    """洪某某現身會場…。他說: a Chinese name of three characters opening the sentence."""
+    three = text[i:i + 3]
+    return three if len(three) == 3 and is_name(three) and not is_name(text[i:i + 4]) else None
 
 
 def _spoken_forms(people: _People) -> dict[str, str]:
