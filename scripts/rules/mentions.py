@@ -206,9 +206,11 @@ def _name_after_office(m: str):
 def _plain_name(s: str) -> bool:
     if any(t.startswith(s) or s.startswith(t) for t in lexicon.HONORIFIC_TITLES):
         return False        # 首相拿督斯|里: the start of an honorific, no name
-    return s[0] not in "們们兼及和與与等暨" and all("\u4e00" <= ch <= "\u9fff" for ch in s) and not set(s) & NOT_IN_GIVEN_NAMES and s not in NOT_NAMES \
-        and s not in lexicon.GENERIC_SUBJECTS and not lexicon.TIME_WORD.match(s) and not lexicon.ADVERB.match(s) \
-        and not _holds_cue(s) and s[-1] not in NOT_ENDING_GIVEN_NAMES and not s.endswith(lexicon.TITLE_SUFFIXES)
+    if s[0] in "們们兼及和與与等暨" or not all("\u4e00" <= ch <= "\u9fff" for ch in s) or set(s) & NOT_IN_GIVEN_NAMES:
+        return False        # 議員們一共, 副總理兼經濟: the title goes on, no name follows
+    return s not in NOT_NAMES and s not in lexicon.GENERIC_SUBJECTS and not lexicon.TIME_WORD.match(s) \
+        and not lexicon.ADVERB.match(s) and not _holds_cue(s) and s[-1] not in NOT_ENDING_GIVEN_NAMES \
+        and not s.endswith(lexicon.TITLE_SUFFIXES)
 
 
 def _name_then_title(m: str):
@@ -512,10 +514,9 @@ def _title_alone(m: str, start: int, end: int, names: dict[str, str]) -> Mention
 def _organization_by_position(m: str, start: int, end: int) -> Mention | None:
     """A short word before a cue that names no person: an organization or brand (騰訊, 蘋果,
     OpenAI). Unsure, so the build says it."""
-    if LATIN_ORGANIZATION.fullmatch(m):
-        pass        # Counterpoint, OpenAI: one Latin-script word
-    elif not 2 <= len(m) <= 6 or lexicon.NOT_IN_ORGANIZATIONS & set(_without_name_words(_abbreviation(m))) or m in NOT_NAMES \
-            or not _word_like(m):
+    latin = LATIN_ORGANIZATION.fullmatch(m)       # Counterpoint, OpenAI: one Latin-script word
+    if not latin and (not 2 <= len(m) <= 6 or lexicon.NOT_IN_ORGANIZATIONS & set(_without_name_words(_abbreviation(m)))
+                      or m in NOT_NAMES or not _word_like(m)):
         return None
     if CONJUNCTION_CHARACTERS & set(m[1:-1]):
         return None     # 蘋果和谷歌: two subjects, not one word
