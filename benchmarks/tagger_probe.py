@@ -10,11 +10,12 @@ character for character, so the offsets hold. Not a dependency of the project:
 """
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from collections import Counter
 from pathlib import Path
+
+from score_devset import load_gold, read_text
 
 PROPER = {"nr": "person", "nrt": "person", "nrfg": "person", "nt": "organization", "ns": "place", "nz": "proper"}
 
@@ -38,12 +39,11 @@ def probe(folders: list[Path]) -> Counter:
     convert = opencc.OpenCC("t2s").convert
     found = Counter()
     for folder in folders:
-        for path in sorted((folder / "gold").glob("*.json")):
-            gold = json.loads(path.read_text(encoding="utf-8"))
-            text_path = folder / "texts" / f"{gold['doc_id']}.txt"
-            if not text_path.is_file():
+        for gold in load_gold(folder, "all"):
+            text = read_text(folder, gold)      # the scorer's reader: None when not re-obtained
+            if text is None:
                 continue
-            lines = text_path.read_text(encoding="utf-8").split("\n")
+            lines = text.split("\n")
             for entry in gold["lines"]:
                 line = lines[entry["line"] - 1]
                 spans = {(a, b): flag for a, b, flag in tokens(line, convert)}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 from . import lexicon
 from .mentions import Mention, inside_title, is_media, is_name, known_names, parse_news_mention, parse_unnamed
@@ -402,7 +403,7 @@ def _role_character(ch: str) -> bool:
 def _unnamed_before(text: str, r: int, j: int) -> Mention | None:
     """業內人士普遍認為 / 有網友在社交平台表示: an unnamed source, then adjuncts (the shortest
     source: 2家公司|公開譴責)."""
-    for k in [k for k in range(r + 2, j) if is_adjunct(text, k, j)] + [j]:
+    for k in chain((k for k in range(r + 2, j) if is_adjunct(text, k, j)), (j,)):
         if (mention := parse_unnamed(text[r:k], r)):
             return mention
     return None

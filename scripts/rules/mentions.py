@@ -173,10 +173,11 @@ def _opens_with_a_subject(prefix: str) -> bool:
 def _ends_like_a_role(prefix: str) -> bool:
     """What is printed before a name as its title ends in a title, an organization or a form of
     address (劉某得知|王某 does not)."""
-    return prefix.endswith(lexicon.TITLE_SUFFIXES + lexicon.ORG_NAME_SUFFIXES + lexicon.NEWS_ORG_SUFFIXES
-                           + lexicon.NEWS_ADDRESSES + lexicon.FORMS_OF_ADDRESS + ("、",)) or LATIN_TITLE.search(prefix) is not None
+    return prefix.endswith(ROLE_ENDINGS) or LATIN_TITLE.search(prefix) is not None
 
 
+ROLE_ENDINGS = (lexicon.TITLE_SUFFIXES + lexicon.ORG_NAME_SUFFIXES + lexicon.NEWS_ORG_SUFFIXES
+                + lexicon.NEWS_ADDRESSES + lexicon.FORMS_OF_ADDRESS + ("、",))
 LATIN_TITLE = re.compile(r"[A-Za-z]$")
 
 
@@ -383,9 +384,13 @@ def _title_after_determiner(m: str, start: int, end: int, names: dict[str, str])
     return None
 
 
+# What may follow the start of a known name (梁, 陳局長, 賴總統, 童發言人), none first.
+KNOWN_PREFIX_ADDRESSES = ("",) + lexicon.NEWS_ADDRESSES + lexicon.FORMS_OF_ADDRESS + lexicon.TITLES_AFTER_NAME + ("發言人", "发言人")
+
+
 def _known_prefix(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
     """梁 / 林鄭 / 陳局長 in Hong Kong copy: the start of a person's name printed in full before."""
-    for address in ("",) + lexicon.NEWS_ADDRESSES + lexicon.FORMS_OF_ADDRESS + lexicon.TITLES_AFTER_NAME + ("發言人", "发言人"):
+    for address in KNOWN_PREFIX_ADDRESSES:
         head = m[: len(m) - len(address)] if address else m
         if address and not m.endswith(address):
             continue

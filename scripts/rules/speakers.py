@@ -179,7 +179,7 @@ def _by_anaphor(st: Statement, orgs: dict[str, None], warnings: Warnings, people
 
 
 def _named_spokesperson(people: _People) -> bool:
-    return any(any(lexicon.SPOKESPERSON in r or "发言人" in r for r in people.roles.get(p, []))
+    return any(any(w in r for w in ("發言人", "发言人") for r in people.roles.get(p, []))
                for p in islice(reversed(people.order), RECENT_PEOPLE))
 
 
@@ -214,13 +214,18 @@ def _by_pronoun(st: Statement, people: _People, previous, warnings: Warnings, la
     return "person", last
 
 
+def _since_last_statement(st: Statement, last_person) -> tuple:
+    """The pronoun's paragraph and the part of it (start, offset) where its antecedent may be
+    printed: from the last person's statement, when that is in the same paragraph, to the pronoun."""
+    para = st.paragraph
+    start = last_person.cue[1] - para.char_start if last_person is not None and last_person.paragraph is para else 0
+    return para, start, st.mention.start - para.char_start
+
+
 def _introduced_before(st: Statement, last_person) -> tuple[int, str] | None:
     """The last person printed with a title in the pronoun's paragraph before it, when that is
     after the last person's statement."""
-    para, offset = st.paragraph, st.mention.start - st.paragraph.char_start
-    start = 0
-    if last_person is not None and last_person.paragraph is para:
-        start = last_person.cue[1] - para.char_start
+    para, start, offset = _since_last_statement(st, last_person)
     found = None
     for i in range(start, offset):
         ch = para.text[i]
@@ -237,14 +242,13 @@ def _subject_before(st: Statement, last_person, people: _People) -> tuple[int, s
     before it, after the last person's statement, is the pronoun's antecedent though it did not
     speak there: a person who spoke earlier in the article (by full name or, for a dotted foreign
     name, its last part), or a transliterated foreign name."""
-    para, offset = st.paragraph, st.mention.start - st.paragraph.char_start
-    start = last_person.cue[1] - para.char_start if last_person is not None and last_person.paragraph is para else 0
+    para, start, offset = _since_last_statement(st, last_person)
     forms = _spoken_forms(people)
+    lengths = sorted({len(f) for f in forms}, reverse=True)
     found = None
     for i in _sentence_starts(para.text, start, offset):
         j = i + next((len(o) for o in lexicon.CLAUSE_OPENERS if para.text.startswith(o, i)), 0)
-        form = next((f for n in sorted({len(f) for f in forms}, reverse=True)
-                     if (f := para.text[j:j + n]) in forms and _ends_name(para.text, j + n)), None)
+        form = next((f for n in lengths if (f := para.text[j:j + n]) in forms and _ends_name(para.text, j + n)), None)
         name = forms[form] if form else _foreign_name_at(para.text, j) or _full_name_at(para.text, j)
         found = (j, name) if name else found
     return found
