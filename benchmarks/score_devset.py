@@ -98,6 +98,7 @@ def score(devset: Path, split: str) -> dict:
     totals = defaultdict(lambda: [0, 0, 0])      # group -> [tp, n_pred, n_gold]
     kind_recall = defaultdict(lambda: [0, 0])
     rule_precision = defaultdict(lambda: [0, 0])
+    resolver_precision = defaultdict(lambda: [0, 0])
     docs, skipped, errors = [], [], []
     for gold in load_gold(devset, split):
         text = read_text(devset, gold)
@@ -117,9 +118,11 @@ def score(devset: Path, split: str) -> dict:
         for gp, pp in hits:
             for key in (f"kind:{gp['kind']}", f"mention:{gp['mention']}"):
                 kind_recall[key][0] += 1
-            rule_precision[pp["rule"]][0] += 1; rule_precision[pp["rule"]][1] += 1
+            for table, key in ((rule_precision, pp["rule"]), (resolver_precision, pp["resolved_by"])):
+                table[key][0] += 1; table[key][1] += 1
         for pp in false:
             rule_precision[pp["rule"]][1] += 1
+            resolver_precision[pp["resolved_by"]][1] += 1
         docs.append({"doc_id": gold["doc_id"], **prf(len(hits), len(hits) + len(false), len(g))})
         errors.append({"doc_id": gold["doc_id"], "missed": [(m["line"], m["name"], m["kind"], m["mention"]) for m in misses],
                        "false": [(p["line"], p["name"], p["type"], p["rule"]) for p in false]})
@@ -127,6 +130,7 @@ def score(devset: Path, split: str) -> dict:
             "scores": {k: prf(*v) for k, v in sorted(totals.items())},
             "recall_by_kind": {k: {"recall": round(a / b, 3) if b else None, "found": a, "gold": b} for k, (a, b) in sorted(kind_recall.items())},
             "precision_by_rule": {k: {"precision": round(a / b, 3) if b else None, "correct": a, "predicted": b} for k, (a, b) in sorted(rule_precision.items())},
+            "precision_by_resolver": {k: {"precision": round(a / b, 3) if b else None, "correct": a, "predicted": b} for k, (a, b) in sorted(resolver_precision.items())},
             "per_document": docs, "errors": errors}
 
 
@@ -149,6 +153,8 @@ def main(argv=None) -> int:
         print(f"  recall {k:18s} {v['recall']}  ({v['found']}/{v['gold']})")
     for k, v in result["precision_by_rule"].items():
         print(f"  precision rule {k:18s} {v['precision']}  ({v['correct']}/{v['predicted']})")
+    for k, v in result["precision_by_resolver"].items():
+        print(f"  precision speaker rule {k:22s} {v['precision']}  ({v['correct']}/{v['predicted']})")
     if args.show_errors:
         for e in result["errors"]:
             if e["missed"] or e["false"]:

@@ -457,6 +457,20 @@ CASES = {
         "首相约翰逊受询及此事时，这么回应。\n陈嘉明现身会场随即被媒体包围，他说，今天主角是公司。",
         [(1, "史密斯", "person"), (2, "約翰遜", "person"), (3, "約翰遜", "person"), (4, "陳嘉明", "person")],
         [(1, "史密斯", "person"), (2, "约翰逊", "person"), (3, "约翰逊", "person"), (4, "陈嘉明", "person")]),
+    # manner of four characters before the cue (情緒激動地); quantities of things (兩條建議, 約七至八成),
+    # 一般認為, and people nouns (女子, 事主, 開發商) are no organization
+    "manner-quantities-and-people-nouns": (
+        "工會主席陳大文情緒激動地表示，資方必須道歉。\n兩條建議都是他多年思考的結果。\n一般認為，新措施會推高樓價。\n"
+        "約七至八成受訪市民認為，計劃應暫緩。\n女子指控遭鄰居滋擾\n開發商回應稱，會盡快維修。\n事主表示，已經報警。",
+        "工会主席陈大文情绪激动地表示，资方必须道歉。\n两条建议都是他多年思考的结果。\n一般认为，新措施会推高房价。\n"
+        "约七至八成受访市民认为，计划应暂缓。\n女子指控遭邻居滋扰\n开发商回应称，会尽快维修。\n事主表示，已经报警。",
+        [(1, "陳大文", "person")], [(1, "陈大文", "person")]),
+    # Malay names without a dot (莫哈末, 諾希山); a titled person who issues a statement is no body
+    "malay-names-and-a-person's-statement": (
+        "馬國衛生總監諾希山周三下午發表聲明說，確診病例增加。\n莫哈末占祖里指出，信函是偽造的。\n他說，當局已經報案。",
+        "马国卫生总监诺希山周三下午发表声明说，确诊病例增加。\n莫哈末占祖里指出，信函是伪造的。\n他说，当局已经报案。",
+        [(1, "諾希山", "person"), (2, "莫哈末占祖里", "person"), (3, "莫哈末占祖里", "person")],
+        [(1, "诺希山", "person"), (2, "莫哈末占祖里", "person"), (3, "莫哈末占祖里", "person")]),
 }
 
 

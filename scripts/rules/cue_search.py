@@ -189,7 +189,7 @@ def _head_for_cue(text: str, clause: int, j: int, cue: str, names: dict[str, str
                   clauses: list[int]) -> list[CueHead]:
     r = _skip_openers(text, clause, j)
     kind = "agreement" if cue in lexicon.AGREEMENT_CUES else "speech"
-    if r >= j or is_adjunct(text, r, j):
+    if r >= j or is_adjunct(text, r, j, opening=True):
         if _weak(text, cue, j + len(cue), len(text)) or cue in lexicon.WEAK_CUES:
             return []
         topic = _topic(text, clauses[:-1] if clauses[-1] == clause else clauses, j, names)
@@ -409,9 +409,10 @@ def _unnamed_before(text: str, r: int, j: int) -> Mention | None:
     return None
 
 
-def is_adjunct(text: str, k: int, j: int) -> bool:
+def is_adjunct(text: str, k: int, j: int, opening: bool = False) -> bool:
     """text[k:j] holds only time words, adverbs, a parenthesis, or a phrase opened by 在/向/
-    對/接受/出席… that runs to the cue."""
+    對/接受/出席… that runs to the cue. `opening`: text[k:j] opens the clause, so no speaker
+    stands before it."""
     if j - k > lexicon.ADJUNCT_MAX:
         return False
     while k < j and text[k] == " ":
@@ -424,11 +425,15 @@ def is_adjunct(text: str, k: int, j: int) -> bool:
             if "的" in text[k:j] and text[j - 1] not in ADJUNCT_LAST and not _addressee_after(text, text.rindex("的", k, j), j):
                 return False    # 出席的官員: a noun phrase, the subject itself
             return not any(ch in lexicon.SENTENCE_END or ch in CLAUSE_BREAKS for ch in text[k:j])
-        m = next((m for p in (lexicon.TIME_WORD, lexicon.PAREN, ALIAS_PAREN, lexicon.ADVERB) if (m := p.match(text, k, j))), None)
+        patterns = ADJUNCT_PATTERNS[:-1] if opening else ADJUNCT_PATTERNS
+        m = next((m for p in patterns if (m := p.match(text, k, j))), None)
         if m is None or m.end() == k:
             return False
         k = m.end()
     return True
+
+
+ADJUNCT_PATTERNS = (lexicon.TIME_WORD, lexicon.PAREN, ALIAS_PAREN, lexicon.ADVERB, lexicon.MANNER_AFTER_SPEAKER)
 
 
 def _addressee_after(text: str, k: int, j: int) -> bool:

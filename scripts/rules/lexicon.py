@@ -288,6 +288,9 @@ ADVERB = re.compile(
     r"亦|也|又|則|则|還|还|更|再|曾|均|都|皆|就|便|即|並|并|而|卻|却|仍|先|后|後|"
     r"[\u4e00-\u9fff]{1,3}地)"
 )
+# Manner of four characters (情緒激動地, 斬釘截鐵地): after a speaker only, since a two-character
+# name and a two-character adverb (某某坦誠地) read the same.
+MANNER_AFTER_SPEAKER = re.compile(r"[\u4e00-\u9fff]{4}地")
 # Openers of a phrase that runs up to the cue: place, occasion, addressee, channel, topic
 # (在記者會上, 接受…專訪時, 出席…時, 向記者, 對此事, 就此, 透過聲明, 在微博發文).
 ADJUNCT_OPENERS = (
@@ -351,7 +354,7 @@ GENERIC_SUBJECTS = (
     "外媒", "官媒", "當局", "当局", "網友", "网友", "用戶", "用户", "消費者", "消费者", "家長", "家长", "學生", "学生", "居民", "病人",
     "各國", "各国", "兩國", "两国", "多國", "多国", "全國", "全国", "外國", "外国", "鄰國", "邻国", "大國", "大国",
     "盟國", "盟国", "友國", "友国", "成員國", "成员国", "這些國家", "这些国家",
-    "患者", "主持人", "商家", "店家", "相關部門", "相关部门", "有關部門", "有关部门", "球迷", "接聽者", "接听者", "來電者", "来电者", "對方", "对方", "文告", "嘉賓", "嘉宾", "員工", "员工", "老師", "老师", "醫生", "医生", "法例", "法律", "條例", "条例", "政策", "計劃", "计划",
+    "患者", "主持人", "商家", "店家", "相關部門", "相关部门", "有關部門", "有关部门", "球迷", "接聽者", "接听者", "來電者", "来电者", "對方", "对方", "文告", "嘉賓", "嘉宾", "員工", "员工", "一般", "女子", "男子", "事主", "內容", "内容", "老師", "老师", "醫生", "医生", "法例", "法律", "條例", "条例", "政策", "計劃", "计划",
 )
 # Provenance: every attribution names the rule that found it (rule_id) and the rule that decided
 # its speaker (speaker_rule). The ids are stable; the attributions schema lists them as enums.
@@ -394,6 +397,10 @@ UNNAMED_MAX = 16
 QUANTIFIED = re.compile(r"^(?:有|據|据)?(?:\d+(?:家|名|位|個|个)|多個|多个|多家|數家|数家|幾家|几家|兩家|两家|一位|一名|一個|一个|兩位|两位|兩名|两名|多位|多名|數名|数名|幾名|几名|幾位|几位|部分|有些|一些|不少)"
                         r"[\u4e00-\u9fff]{1,6}$")
 
+# Any quantity that opens a mention (兩條建議, 約七至八成受訪者, 3項措施): an amount of things or
+# people, never a name (people counted with 名, 位, 家 are read by QUANTIFIED above).
+QUANTITY = re.compile(r"^(?:約|约|近|逾|超過|超过|共)?(?:\d+|[一二三四五六七八九十兩两幾几數数多]+)(?:[\d百千萬万])*"
+                      r"(?:至(?:\d+|[一二三四五六七八九十兩两]+))?(?:成|條|条|項|项|點|点|批|份|宗|則|则|間|间|所|種|种|款|起|次)")
 # Characters of transliterated foreign names (馬斯克, 奧特曼, 普京); a name of them alone, or
 # joined by a middle dot, is taken for a foreign person's name.
 TRANSLIT = set(
@@ -404,6 +411,7 @@ TRANSLIT = set(
     "溫温沃烏乌伍西希錫锡席夏謝谢辛休雅亞亚揚扬耶伊因英尤約约扎澤泽詹茲兹祖佐川京登頓顿遜逊茨蓬連连夫娃娜絲丝"
     "麗丽蓮莲黛琪爾特斯朗普拜登澤倫奧巴馬安乔喬朱謝谢盖蓋蒂爱愛奈娜秘戈堡韓韩翰萊莱姬珊蘿萝得保凡盧卢申邁迈東东昔"
     "乐樂书書亭何修冈岡农農冯馮勒华華卫衛吕呂娅婭宏廉朔柏根桃桑楚歇汀洪济濟滕烈珍瑞瑟甫绍紹缪繆肖芭范葉叶蒲蕭萧让讓賀贺錦锦"
+    "末占旺鄂札拿尚山龍龙"     # Malay and Indian names (莫哈末, 阿旺, 尚穆根, 諾希山), 馬克龍, 札克柏格
 )
 MIDDLE_DOTS = "·•‧・"
 # A name's gloss in Latin letters in parentheses: 馬斯克（Elon Musk）.

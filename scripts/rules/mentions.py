@@ -27,7 +27,7 @@ NOT_OPENING_NAMES = ("有", "據", "据", "請問", "请问", "截至", "截止"
 # A word before a cue that ends so is a clause (市府希望透過公告): a wish or a plan, not a name.
 NOT_ENDING_NAMES = ("希望", "打算", "決定", "决定", "計劃", "计划", "準備", "准备", "要求", "需要", "將會", "将会")
 # Last characters of a word for people (女攤販, 老街坊) or of a place in a clause (聲明中): no organization.
-NOT_ENDING_ORGANIZATIONS = set("官者人員员販贩民客女男婦妇工生兒儿童嫂姨伯叔哥姐妹弟爺爷奶婆友仔中上內内裡里後后前時时")
+NOT_ENDING_ORGANIZATIONS = set("官者人員员販贩民客女男婦妇工生兒儿童嫂姨伯叔哥姐妹弟爺爷奶婆友仔中上內内裡里後后前時时主商")
 # Endings of bodies that a person's given name does not have (衛生局 is no person 衛生局).
 NOT_ENDING_GIVEN_NAMES = set("局署部處处廳厅府宮宫黨党社報报網网委辦办")
 CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
@@ -125,7 +125,7 @@ def _organization_by_suffix(m: str):
         return "organization", m, [], None
     org = _trim_adjuncts(report.group("org")) if (report := lexicon.REPORT_BY.match(m)) else ""
     if len(org) >= 2 and not lexicon.ADVERB.fullmatch(org) and not holds_clause_word(org):
-        return "organization", org, [], None       # 裕榮食品公司今天也發布聲明
+        return _titled_person(org) or ("organization", org, [], None)       # 裕榮食品公司今天也發布聲明
     for suf in lexicon.ORG_MENTION_SUFFIXES:
         if m.endswith(suf) and len(m) > len(suf) and not lexicon.QUANTIFIED.match(m):
             org = lexicon.UNNAMED_UNIT.sub("", m[: -len(suf)]) or m[: -len(suf)]
@@ -134,6 +134,15 @@ def _organization_by_suffix(m: str):
                 return None     # 投訴人向工作人員: an addressee, not the organization's staff speaking
             return "organization", org, [], None     # 一名發言人: nobody named (parse_unnamed)
     return None
+
+
+def _titled_person(m: str):
+    """衛生總監諾希山 (發表聲明): a person after a title issues the statement, not a body."""
+    titled = _titled_name(m)
+    if titled and titled[0] == "name_with_title" and titled[3] is None:
+        return titled
+    foreign = _foreign_after(m, 0, len(m), {}, titled=True)
+    return (foreign.kind, foreign.name, foreign.roles, None) if foreign and foreign.roles else None
 
 
 def _trim_adjuncts(org: str) -> str:
@@ -340,7 +349,7 @@ def _names_nobody(core: str) -> bool:
     demonstrative = core[:1] in "這这那其" and not core.startswith(("這位", "这位"))    # 這位局長 is someone
     return (not core or core in lexicon.GENERIC_SUBJECTS or core[0] in "我你您它" or demonstrative or not _printable(core)
             or core.endswith("等") and len(core) > 2     # 甲、乙等紛紛回應: a list that goes on, no one speaker
-            or core[0] in "他她" and len(core) > 1 or bool(lexicon.QUANTIFIED.match(core)))
+            or core[0] in "他她" and len(core) > 1 or bool(lexicon.QUANTIFIED.match(core) or lexicon.QUANTITY.match(core)))
 
 
 def _after_modifier(m: str, start: int, names: dict[str, str]) -> Mention | None:
