@@ -17,7 +17,7 @@ from . import lexicon
 from .mentions import Mention, inside_title, is_media, is_name, known_names, parse_news_mention, parse_unnamed
 from .sentences import track_quotes
 
-CLAUSE_BREAKS = "，,；;：:﹕︰、|｜•\u3000【】[]〔〕［］"
+CLAUSE_BREAKS = "，,；;：:﹕︰、|｜•\u3000【】[]〔〕［］—"     # 華盛頓——某某表示: a dash ends a dateline
 COLONS = ":：﹕︰"
 MAX_MENTION = 30
 ROLE_MAX = 20          # a title with its organization, printed before a name
@@ -127,8 +127,9 @@ def cue_at(text: str, i: int, e: int) -> str | None:
     """The longest reporting verb at i that is not part of another word (指標, 來說) nor the
     verb of an adjunct clause (回應質詢時表示)."""
     cue = longest_cue(text, i)
-    if cue is None or text[i - 1:i] == "的" or text.endswith(lexicon.UNSAID, max(0, i - 3), i):
-        return None     # 的表態: a noun, not a reporting verb; 拒絕透露, 被問及: the subject said nothing
+    if cue is None or text[i - 1:i] == "的" or text.endswith(lexicon.UNSAID, max(0, i - 3), i) \
+            or text.endswith(lexicon.NOUN_BEFORE_CUE, max(0, i - 2), i):
+        return None     # 的表態, 各種暗示: a noun, not a reporting verb; 拒絕透露, 被問及: the subject said nothing
     end = i + len(cue)
     if end < e and text[end] in lexicon.CUE_NOT_BEFORE.get(cue, ""):
         return None

@@ -32,7 +32,7 @@ NOT_ENDING_ORGANIZATIONS = set("官者人員员販贩民客女男婦妇工生兒
 NOT_ENDING_GIVEN_NAMES = set("局署部處处廳厅府宮宫黨党社報报網网委辦办")
 CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 CONJUNCTION_CHARACTERS = set("和與与及跟同或、")     # 蘋果和谷歌: a name after them is conjoined, not titled
-NOT_IN_GIVEN_NAMES = set("這这那的了是在把被對对從从")    # function words, never part of a given name
+NOT_IN_GIVEN_NAMES = set("這这那的了是在把被對对從从本")    # function words (向本報: 本 is "this"), never part of a given name
 
 
 @dataclass
@@ -309,6 +309,7 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     unsure, by its position before a cue."""
     core = lexicon.LATIN_GLOSS.sub("", m) if len(m) > 2 else m
     core = CJK_SPACE.sub("", core)      # 證監會新聞發言人 常德鵬: a title and its name set apart
+    core = _without_note_after_title(core)
     if core in lexicon.SPOKESPERSON_ALONE:
         return Mention("organization", None, [], start, start + len(m), rule="anaphor", anaphor=lexicon.SPOKESPERSON)
     if _names_nobody(core):
@@ -341,6 +342,18 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
         mention.end, mention.rule = end, _rule_of(mention)
         return mention
     return _organization_by_position(core, start, end)
+
+
+NOTE_AFTER_TITLE = re.compile(r"(?P<title>[^（）()]+)[（(][^（）()]{1,12}[）)](?P<name>[\u4e00-\u9fff]{2,4})")
+
+
+def _without_note_after_title(m: str) -> str:
+    """立法會議員(工程界)某某, 高級警司(媒體聯絡)某某: a constituency or unit between the title and
+    the name is a note, part of neither."""
+    note = NOTE_AFTER_TITLE.fullmatch(m)
+    if note and note.group("title").endswith(lexicon.TITLE_SUFFIXES + lexicon.TITLES_AFTER_NAME):
+        return note.group("title") + note.group("name")
+    return m
 
 
 def _names_nobody(core: str) -> bool:
