@@ -484,6 +484,11 @@ CASES = {
          (6, "何志明", "person"), (7, "江家樂", "person")],
         [(1, "约翰·史密斯", "person"), (2, "深交所", "organization"), (3, "星河电子", "organization"), (4, "民航局", "organization"),
          (6, "何志明", "person"), (7, "江家乐", "person")]),
+    # after a statement, the names of its content are no topic of a later cue (X重申，市長某某不會…，強調…)
+    "content-names-are-no-topic": (
+        "外交部發言人李明華今日重申，市長陳大文不會撤回有關發言，強調立場不變。",
+        "外交部发言人李明华今日重申，市长陈大文不会撤回有关发言，强调立场不变。",
+        [(1, "李明華", "person")], [(1, "李明华", "person")]),
 }
 
 

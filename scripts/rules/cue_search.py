@@ -87,7 +87,7 @@ def find_cue_heads(text: str, s: int, e: int, names: dict[str, str], confident_o
             continue
         cue = None if done else cue_at(text, i, e)
         if cue:
-            found = _head_for_cue(text, clause, i, cue, names, confident_only or bool(heads), clauses)
+            found = _head_for_cue(text, clause, i, cue, names, confident_only or bool(heads), _topic_clauses(clauses, heads))
             if found:
                 heads.extend(found)
                 done = True
@@ -95,6 +95,16 @@ def find_cue_heads(text: str, s: int, e: int, names: dict[str, str], confident_o
             continue
         i += 1
     return heads
+
+
+def _topic_clauses(clauses: list[int], heads: list[CueHead]) -> list[int]:
+    """The clauses whose subject may be a later cue's topic: after a statement of this sentence,
+    only those up to the statement's own clause (the clauses after it are its content, whose
+    names are talked about: X重申，首相某某不會撤回…，強調… is X's)."""
+    if not heads:
+        return clauses
+    last = heads[-1].clause_start
+    return [c for c in clauses if c <= last] + clauses[-1:] if clauses[-1] > last else clauses
 
 
 QUOTED_NAME_MAX = 24
