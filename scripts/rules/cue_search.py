@@ -254,9 +254,15 @@ def _topic(text: str, clauses: list[int], j: int, names: dict[str, str]) -> list
             continue        # 首先會見外交部長某某: the object of a verb, not the subject
         end = next((k for k in range(r, min(j, r + MAX_MENTION)) if text[k] in CLAUSE_BREAKS or text[k] in lexicon.OPEN_QUOTES), min(j, r + MAX_MENTION))
         for k in range(end, r + 1, -1):
-            if _predicate_at(text, k, j) and (subjects := _subjects(text, r, k, names)):
+            if _predicate_at(text, k, j) and not _cuts_opener(text, k) and (subjects := _subjects(text, r, k, names)):
                 return subjects
     return []
+
+
+def _cuts_opener(text: str, k: int) -> bool:
+    """局長某某|向立法會, 創始人某某|通過微博: a subject ending at k would end with the first
+    character of an adjunct's opener, which no name ends with."""
+    return text[k - 1] in "向在對对於于跟" or any(len(o) == 2 and text.startswith(o, k - 1) for o in lexicon.ADJUNCT_OPENERS)
 
 
 def _predicate_at(text: str, k: int, j: int) -> bool:
