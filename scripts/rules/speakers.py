@@ -185,7 +185,7 @@ def _named_spokesperson(people: _People) -> bool:
 
 def _by_pronoun(st: Statement, people: _People, previous, warnings: Warnings, last_person=None):
     """他/她 is the last person who spoke, or a person introduced with a title later than that in
-    the same paragraph (研究員李明持不同看法。她表示). A 她 skips a last speaker whose given name
+    the same paragraph (研究員李明持不同看法。她表示; of two, the sentence's subject). A 她 skips a last speaker whose given name
     reads as a man's for a recent one whose name reads as a woman's, and 他 the reverse; every
     such choice is said."""
     introduced = _introduced_before(st, last_person)
@@ -223,17 +223,21 @@ def _since_last_statement(st: Statement, last_person) -> tuple:
 
 
 def _introduced_before(st: Statement, last_person) -> tuple[int, str] | None:
-    """The last person printed with a title in the pronoun's paragraph before it, when that is
+    """The first person printed with a title in the last sentence before the pronoun that has
+    one (主席甲會見主席乙。她表示: the subject 甲, not the object), in the pronoun's paragraph,
     after the last person's statement."""
     para, start, offset = _since_last_statement(st, last_person)
-    found = None
+    found, sentence_has = None, False
     for i in range(start, offset):
         ch = para.text[i]
-        if (ch in lexicon.SURNAMES or ch in lexicon.TRANSLIT or _before_honorific(para.text, i)) \
+        if ch in lexicon.SENTENCE_END:
+            sentence_has = False
+        elif not sentence_has and (ch in lexicon.SURNAMES or ch in lexicon.TRANSLIT or _before_honorific(para.text, i)) \
                 and para.text.endswith(lexicon.TITLE_SUFFIXES, start, i) \
                 and not para.text.endswith(lexicon.GENERIC_SUBJECTS, start, i):   # 受市民關注: 市民 introduces nobody
             name = _name_at(para.text, i) or _foreign_name_at(para.text, i) or _before_honorific(para.text, i)
-            found = (i, name) if name else found
+            if name:
+                found, sentence_has = (i, name), True
     return found
 
 
