@@ -266,6 +266,8 @@ def _bare_name(m: str):
 def is_name(s: str) -> bool:
     if not s or s in NOT_NAMES or not all("\u4e00" <= ch <= "\u9fff" for ch in s) or lexicon.TIME_WORD.fullmatch(s):
         return False
+    if s.startswith(TITLES_OF_TWO):
+        return False        # 司長, 司長早 (律政司司長早前): a title, not a surname and a given name
     if s[1:] in lexicon.GENERIC_SUBJECTS or set(s[1:]) & NOT_IN_GIVEN_NAMES or s[1:] in lexicon.TITLES_AFTER_NAME \
             or s[-1] in NOT_ENDING_GIVEN_NAMES or lexicon.TIME_WORD.fullmatch(s[1:]) or _holds_cue(s):
         return False        # 向大家, 馬克這, 文總統, 衛生局, 宮周五, 安華警告: no given name
@@ -274,6 +276,9 @@ def is_name(s: str) -> bool:
     if len(s) == 4:     # a married woman's two surnames in Hong Kong copy (林鄭月娥)
         return s[0] in lexicon.SURNAMES and s[1] in lexicon.SURNAMES
     return 2 <= len(s) <= 3 and s[0] in lexicon.SURNAMES
+
+
+TITLES_OF_TWO = tuple(t for t in lexicon.TITLE_SUFFIXES + lexicon.NEWS_ADDRESSES if len(t) == 2)
 
 
 def is_titled_name(s: str, title: str) -> bool:
@@ -309,7 +314,9 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     unsure, by its position before a cue."""
     core = lexicon.LATIN_GLOSS.sub("", m) if len(m) > 2 else m
     core = CJK_SPACE.sub("", core)      # 證監會新聞發言人 常德鵬: a title and its name set apart
-    core = _without_note_after_title(core)
+    core = _without_note_after_title(HANDLE.sub("", core))
+    if core[:1] in "經经" and core[:2] not in NAMES_WITH_JING and len(core) > 3:
+        core = core[1:]     # 經某航空站確認: confirmed by the body (經 'through' is no part of its name)
     if core in lexicon.SPOKESPERSON_ALONE:
         return Mention("organization", None, [], start, start + len(m), rule="anaphor", anaphor=lexicon.SPOKESPERSON)
     if _names_nobody(core):
@@ -344,6 +351,10 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     return _organization_by_position(core, start, end)
 
 
+# Names of bodies that open with 經 (經濟部, 經貿辦), which no 'through' precedes.
+NAMES_WITH_JING = ("經濟", "经济", "經營", "经营", "經貿", "经贸", "經建", "经建", "經發", "经发")
+# A social-media handle after an account (官方微博@平安北京): the account's name, not part of the mention.
+HANDLE = re.compile(r"(?<=[\u4e00-\u9fff])@[\w\u4e00-\u9fff]{1,20}$")
 NOTE_AFTER_TITLE = re.compile(r"(?P<title>[^（）()]+)[（(][^（）()]{1,12}[）)](?P<name>[\u4e00-\u9fff]{2,4})")
 
 
