@@ -512,6 +512,17 @@ CASES = {
          (4, "星河地鐵", "organization"), (5, "北京市公安局", "organization")],
         [(1, "高雄国际航空站", "organization"), (2, "律政司", "organization"), (3, "律政司", "organization"),
          (4, "星河地铁", "organization"), (5, "北京市公安局", "organization")]),
+    # a clause of time before the subject (在接受採訪時某某表示), 告訴 + addressee, sports roles (中鋒),
+    # 受詢時 and an honorific after a titled name (部長某某醫生)
+    "time-clause-tell-and-roles": (
+        "在接受媒體採訪時陳大文表示，供應鏈仍以本地為主。\n美國總統約翰遜（Boris Johnson）告訴路透社，談判仍在進行。\n"
+        "「這一切都跟責任感有關。」勇士荷蘭中鋒波斯特（Quinten Post）強調，「比賽前大家都知道。」\n"
+        "交通部高級政務部長陳志立醫生今天中午受詢時指出，故障原因已確定。",
+        "在接受媒体采访时陈大文表示，供应链仍以本地为主。\n美国总统约翰逊（Boris Johnson）告诉路透社，谈判仍在进行。\n"
+        "“这一切都跟责任感有关。”勇士荷兰中锋波斯特（Quinten Post）强调，“比赛前大家都知道。”\n"
+        "交通部高级政务部长陈志立医生今天中午受询时指出，故障原因已确定。",
+        [(1, "陳大文", "person"), (2, "約翰遜", "person"), (3, "波斯特", "person"), (4, "陳志立", "person")],
+        [(1, "陈大文", "person"), (2, "约翰逊", "person"), (3, "波斯特", "person"), (4, "陈志立", "person")]),
 }
 
 

@@ -195,10 +195,16 @@ def _holds_known_person(prefix: str, names: dict[str, str]) -> bool:
 
 
 def _honorific_after(m: str):
-    for h in lexicon.HONORIFICS_AFTER_NAME:
+    """李教授 for 李某某教授; 部長某某醫生 (Singapore copy): a titled name, then an honorific."""
+    for h in lexicon.HONORIFICS_AFTER_NAME + ("醫生", "医生"):
         core = m[: -len(h)]
-        if m.endswith(h) and is_name(core):
+        if not m.endswith(h) or not core:
+            continue
+        if is_name(core) and h in lexicon.HONORIFICS_AFTER_NAME:
             return "name_with_title", core, [h], None
+        titled = _name_after_office(core) or _titled_name(core)
+        if titled and titled[0] == "name_with_title" and titled[3] is None:
+            return titled
     return None
 
 
