@@ -523,6 +523,12 @@ CASES = {
         "交通部高级政务部长陈志立医生今天中午受询时指出，故障原因已确定。",
         [(1, "陳大文", "person"), (2, "約翰遜", "person"), (3, "波斯特", "person"), (4, "陳志立", "person")],
         [(1, "陈大文", "person"), (2, "约翰逊", "person"), (3, "波斯特", "person"), (4, "陈志立", "person")]),
+    # 他 after a sentence in which a second person is reported inside the first's statement: the first
+    "pronoun-after-a-reported-statement": (
+        "首相陳大文指出，在政府框架下，團長李家明抨擊部長的做法不恰當。\n他說，他不會理會這類言論。",
+        "首相陈大文指出，在政府框架下，团长李家明抨击部长的做法不恰当。\n他说，他不会理会这类言论。",
+        [(1, "李家明", "person"), (1, "陳大文", "person"), (2, "陳大文", "person")],
+        [(1, "李家明", "person"), (1, "陈大文", "person"), (2, "陈大文", "person")]),
 }
 
 

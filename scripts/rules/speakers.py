@@ -122,9 +122,21 @@ def _resolve_pronouns(statements: list[Statement], warnings: Warnings) -> None:
             st.speaker = (_speaker_type(m), m.name)
         if st.speaker and st.speaker[0] == "person":
             people.spoke(st.speaker[1])
-            last_person = st
+            if _same_sentence(last_person, st) and last_person.speaker:
+                people.spoke(last_person.speaker[1])    # 甲指出，…乙抨擊…。他說: the sentence's first speaker
+            else:
+                last_person = st
         _remember_organizations(st, orgs)
         previous = st.speaker
+
+
+def _same_sentence(earlier: Statement | None, st: Statement) -> bool:
+    """st is reported later in the sentence of an earlier person's statement (inside its content)."""
+    if earlier is None or earlier.paragraph is not st.paragraph or st.cue[0] <= earlier.cue[1]:
+        return False
+    text, base = st.paragraph.text, st.paragraph.char_start
+    between = text[earlier.cue[1] - base:st.mention.start - base]
+    return not any(ch in lexicon.SENTENCE_END for ch in between)
 
 
 def _remember_organizations(st: Statement, orgs: dict[str, None]) -> None:
