@@ -529,6 +529,14 @@ CASES = {
         "首相陈大文指出，在政府框架下，团长李家明抨击部长的做法不恰当。\n他说，他不会理会这类言论。",
         [(1, "李家明", "person"), (1, "陳大文", "person"), (2, "陳大文", "person")],
         [(1, "李家明", "person"), (1, "陈大文", "person"), (2, "陈大文", "person")]),
+    # a channel (透過社群平台) is no part of a body's name; a reporter's dateline (〔…〕, 【…】) opens no
+    # mention; 根據X報告指出 is X; publishing a document (公布《…》) reports nobody's words
+    "channels-datelines-and-published-documents": (
+        "美國總統約翰遜透過社群平台發文表示，他已經和對方通話。\n〔記者陳小明／台北報導〕根據審計部報告指出，列車晚點情況嚴重。\n"
+        "政府日前公布《公共房屋需求報告》，議員質疑推算有缺陷。",
+        "美国总统约翰逊通过社交平台发文表示，他已经和对方通话。\n【本报讯】根据审计署报告指出，列车晚点情况严重。\n"
+        "政府日前公布《公共住房需求报告》，代表质疑推算有缺陷。",
+        [(1, "約翰遜", "person"), (2, "審計部", "organization")], [(1, "约翰逊", "person"), (2, "审计署", "organization")]),
 }
 
 

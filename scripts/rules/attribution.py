@@ -182,6 +182,7 @@ def _match_head(text: str, s: int, e: int, names: dict[str, str]) -> _Head | Non
 
 
 def _skip_connector(text: str, i: int, e: int) -> int:
+    i = _skip_dateline(text, i, e)
     i = _skip_preface(text, i, e)
     for c in lexicon.CONNECTORS:
         if text.startswith(c, i):
@@ -190,6 +191,16 @@ def _skip_connector(text: str, i: int, e: int) -> int:
                 j += 1
             return j
     return i
+
+
+DATELINE_MAX = 30
+
+
+def _skip_dateline(text: str, i: int, e: int) -> int:
+    """〔記者某某／台北報導〕 or 【本報訊】 before the sentence: the reporter's line, not a speaker."""
+    close = {"〔": "〕", "【": "】"}.get(text[i:i + 1])
+    k = text.find(close, i + 1, min(e, i + DATELINE_MAX)) if close else -1
+    return k + 1 if k > 0 else i
 
 
 def _unrecognised_speaker(text: str, s: int, e: int) -> str | None:

@@ -94,6 +94,8 @@ CUE_NOT_BEFORE = {
     "嗆": "鼻到",
     "呛": "鼻到",
     "要求": "的",
+    # publishing a document (公布《…報告》) reports nobody's words
+    "公布": "《", "公佈": "《", "發布": "《", "发布": "《", "發佈": "《",
 }
 # Cues too short or too common to be trusted without a clear speaker right before them.
 # Cues that report only when punctuation or a quotation follows them (確認，… reports; 確認出任 does not).
@@ -284,7 +286,7 @@ TIME_WORD = re.compile(
 REPORT_BY = re.compile(
     r"^(?:他|她)?(?:引述|援引|引用|根據|根据)?(?P<org>[^的]+?)(?:" + TIME_WORD.pattern + r")?"
     r"(?:發布|发布|發佈|公布|公佈|出爐|出炉|發表|发表|發出|发出)?(?:最新)?(?:的(?:最新)?(?:報告|报告|白皮書|白皮书|數據|数据)|的?(?:最新)?"
-    r"(?:公告|聲明|声明|新聞稿|新闻稿|公開信|公开信|通報|通报|文告|通告))$")
+    r"(?:公告|聲明|声明|新聞稿|新闻稿|公開信|公开信|通報|通报|文告|通告|報告|报告))$")
 # A parenthesis after a name or a date: （12月1日）, (Elon Musk), （右）.
 PAREN = re.compile(r"[（(](?:[^（）()，,。]{1,24}|[A-Za-z][A-Za-z .'\-&]{1,60})[）)]")    # a date, a note, an English name
 # Adverbs and manner between speaker and cue: 又, 亦, 則, 嚴肅地, 進一步, 也曾 ...

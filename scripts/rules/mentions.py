@@ -513,10 +513,14 @@ def _organization_and_name(m: str, start: int, end: int, names: dict[str, str]) 
     return None
 
 
+# 'Through' opens a channel (川普透過社群平台發文): no body's name holds it.
+CHANNEL_WORDS = ("透過", "透过", "通過", "通过", "經由", "经由", "藉由", "借由")
+
+
 def _news_organization(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
     if m in lexicon.BODIES_BY_ONE_WORD:
         return Mention("organization", m, [], start, end, rule="organization-ending")
-    if len(m) < 2 or holds_clause_word(m) or "的" in m or m.startswith(NOT_OPENING_NAMES):
+    if len(m) < 2 or holds_clause_word(m) or "的" in m or m.startswith(NOT_OPENING_NAMES) or any(w in m for w in CHANNEL_WORDS):
         return None
     if len(m) == 2 and m[1] in "軍军隊队" and m[0] in lexicon.SURNAMES:
         return None     # 雷軍 is a person (美軍, 俄軍 are no surnames)
