@@ -537,6 +537,16 @@ CASES = {
         "美国总统约翰逊通过社交平台发文表示，他已经和对方通话。\n【本报讯】根据审计署报告指出，列车晚点情况严重。\n"
         "政府日前公布《公共住房需求报告》，代表质疑推算有缺陷。",
         [(1, "約翰遜", "person"), (2, "審計部", "organization")], [(1, "约翰逊", "person"), (2, "审计署", "organization")]),
+    # any name after a Malaysian honorific (拿督斯里卡立), a name never ends with a time word (安華今天),
+    # a title and a verb name nobody (檢察官起訴), a body speaks through its judgment (法院用判決書告訴),
+    # Japanese ministries end in 省
+    "honorifics-judgments-and-ministries": (
+        "國防部長拿督斯里卡立在記者會上說，軍隊已經進入戒備狀態。\n首相拿督斯里安華今天說，政府會處理。\n"
+        "檢察官起訴指出，被告涉嫌詐欺。\n地方法院用判決書告訴公眾，媒體不能侮辱他人。\n外務省表示，已向對方提出抗議。",
+        "国防部长拿督斯里卡立在记者会上说，军队已经进入戒备状态。\n首相拿督斯里安华今天说，政府会处理。\n"
+        "检察官起诉指出，被告涉嫌诈骗。\n地方法院用判决书告诉公众，媒体不能侮辱他人。\n外务省表示，已向对方提出抗议。",
+        [(1, "卡立", "person"), (2, "安華", "person"), (4, "地方法院", "organization"), (5, "外務省", "organization")],
+        [(1, "卡立", "person"), (2, "安华", "person"), (4, "地方法院", "organization"), (5, "外务省", "organization")]),
 }
 
 

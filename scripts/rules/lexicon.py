@@ -285,8 +285,8 @@ TIME_WORD = re.compile(
 # 民建聯的新聞稿批評 -> 民建聯), also when cited (他引述世界銀行上週出爐的報告說 -> 世界銀行).
 REPORT_BY = re.compile(
     r"^(?:他|她)?(?:引述|援引|引用|根據|根据)?(?P<org>[^的]+?)(?:" + TIME_WORD.pattern + r")?"
-    r"(?:發布|发布|發佈|公布|公佈|出爐|出炉|發表|发表|發出|发出)?(?:最新)?(?:的(?:最新)?(?:報告|报告|白皮書|白皮书|數據|数据)|的?(?:最新)?"
-    r"(?:公告|聲明|声明|新聞稿|新闻稿|公開信|公开信|通報|通报|文告|通告|報告|报告))$")
+    r"(?:用|以|通過|通过|透過|透过)?(?:發布|发布|發佈|公布|公佈|出爐|出炉|發表|发表|發出|发出)?(?:最新)?(?:的(?:最新)?(?:報告|报告|白皮書|白皮书|數據|数据)|的?(?:最新)?"
+    r"(?:公告|聲明|声明|新聞稿|新闻稿|公開信|公开信|通報|通报|文告|通告|報告|报告|判決書|判决书|判詞|判词|裁決書|裁决书))$")
 # A parenthesis after a name or a date: （12月1日）, (Elon Musk), （右）.
 PAREN = re.compile(r"[（(](?:[^（）()，,。]{1,24}|[A-Za-z][A-Za-z .'\-&]{1,60})[）)]")    # a date, a note, an English name
 # Adverbs and manner between speaker and cue: 又, 亦, 則, 嚴肅地, 進一步, 也曾 ...
@@ -344,6 +344,9 @@ NEWS_ORG_SUFFIXES = (
     "資本", "资本", "協會", "协会", "平台", "平臺", "事務所", "事务所", "股份",
     # departments named 司 (律政司, 財政司, 政務司; not 公司's kind, not 上司, 官司), stations, the police
     "政司", "務司", "务司", "監督站", "监督站", "航空站", "氣象站", "气象站", "工作站", "公安",
+    # Japanese ministries (外務省, 防衛省, 經濟產業省) and the Korean president's office
+    "務省", "务省", "衛省", "卫省", "業省", "业省", "動省", "动省", "學省", "学省", "通省", "產省", "产省", "境省",
+    "總統室", "总统室",
 )
 # 發言人 alone before a cue: the spokesperson of the body that spoke before (an anaphor).
 SPOKESPERSON = "發言人"

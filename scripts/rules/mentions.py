@@ -211,12 +211,17 @@ def _honorific_after(m: str):
 def _name_after_office(m: str):
     """外交部長維文: after the title of an office only a person holds, two or three characters
     that are no other word are a name, whether or not they start with a Chinese surname."""
-    for n in (3, 2):
+    for n in (5, 4, 3, 2):
         name, prefix = m[-n:], m[:-n]
-        if prefix.endswith(PERSON_TITLES) and not holds_clause_word(prefix) and _plain_name(name) \
+        office = prefix.endswith(PERSON_TITLES) and n <= 3 or prefix.endswith(lexicon.HONORIFIC_TITLES)   # 拿督斯里卡立
+        if office and not holds_clause_word(prefix) and _plain_name(name) and not _ends_with_time(name) \
                 and not _splits_honorific(prefix, name) and not any(t.startswith(prefix[-2:] + name[:1]) for t in lexicon.TITLE_SUFFIXES):
             return "name_with_title", name, split_roles(prefix), None
     return None
+
+
+def _ends_with_time(s: str) -> bool:
+    return any(lexicon.TIME_WORD.fullmatch(s, k) for k in range(1, len(s)))
 
 
 def _plain_name(s: str) -> bool:
@@ -275,8 +280,8 @@ def is_name(s: str) -> bool:
     if s.startswith(TITLES_OF_TWO):
         return False        # 司長, 司長早 (律政司司長早前): a title, not a surname and a given name
     if s[1:] in lexicon.GENERIC_SUBJECTS or set(s[1:]) & NOT_IN_GIVEN_NAMES or s[1:] in lexicon.TITLES_AFTER_NAME \
-            or s[-1] in NOT_ENDING_GIVEN_NAMES or lexicon.TIME_WORD.fullmatch(s[1:]) or _holds_cue(s):
-        return False        # 向大家, 馬克這, 文總統, 衛生局, 宮周五, 安華警告: no given name
+            or s[-1] in NOT_ENDING_GIVEN_NAMES or _ends_with_time(s) or _holds_cue(s):
+        return False        # 向大家, 馬克這, 文總統, 衛生局, 宮周五, 安華今天, 安華警告: no given name
     if s[:2] in lexicon.COMPOUND_SURNAMES:
         return 3 <= len(s) <= 4
     if len(s) == 4:     # a married woman's two surnames in Hong Kong copy (林鄭月娥)
@@ -285,6 +290,7 @@ def is_name(s: str) -> bool:
 
 
 TITLES_OF_TWO = tuple(t for t in lexicon.TITLE_SUFFIXES + lexicon.NEWS_ADDRESSES if len(t) == 2)
+TITLES_OF_TWO_OR_MORE = tuple(t for t in lexicon.TITLE_SUFFIXES + lexicon.NEWS_ADDRESSES if len(t) >= 2)
 
 
 def is_titled_name(s: str, title: str) -> bool:
@@ -568,8 +574,9 @@ def _organization_by_position(m: str, start: int, end: int) -> Mention | None:
         return None
     if CONJUNCTION_CHARACTERS & set(m[1:-1]):
         return None     # 蘋果和谷歌: two subjects, not one word
-    if any(u in m for u in lexicon.UNNAMED_SOURCES) or m.endswith(lexicon.TITLE_SUFFIXES) or m.startswith(NOT_OPENING_NAMES):
-        return None
+    if any(u in m for u in lexicon.UNNAMED_SOURCES) or m.endswith(lexicon.TITLE_SUFFIXES) or m.startswith(NOT_OPENING_NAMES) \
+            or m.startswith(TITLES_OF_TWO_OR_MORE):
+        return None     # 檢察官起訴: a title and a verb, nobody's name
     if any(len(t) > 1 and t in m[:-1] for t in PERSON_TITLES) or m[-1] in NOT_ENDING_ORGANIZATIONS or m.endswith(NOT_ENDING_NAMES):
         return None     # 南韓總統李…: a title inside, so a person's name was cut
     return Mention("organization", m, [], start, end,
