@@ -547,6 +547,15 @@ CASES = {
         "检察官起诉指出，被告涉嫌诈骗。\n地方法院用判决书告诉公众，媒体不能侮辱他人。\n外务省表示，已向对方提出抗议。",
         [(1, "卡立", "person"), (2, "安華", "person"), (4, "地方法院", "organization"), (5, "外務省", "organization")],
         [(1, "卡立", "person"), (2, "安华", "person"), (4, "地方法院", "organization"), (5, "外务省", "organization")]),
+    # a police notice (發布警情通報稱) is the bureau's; unnamed people of a named company (相關人士) speak
+    # for it; 涉事企業 names no organization
+    "notices-and-people-of-a-company": (
+        "上海市公安局靜安分局發布警情通報稱，已將嫌疑人抓獲。\n華為相關人士對記者表示，公司不予置評。\n"
+        "對此，涉事企業相關負責人回應稱，公司正在核實情況。",
+        "上海市公安局静安分局发布警情通报称，已将嫌疑人抓获。\n华为相关人士对记者表示，公司不予置评。\n"
+        "对此，涉事企业相关负责人回应称，公司正在核实情况。",
+        [(1, "上海市公安局靜安分局", "organization"), (2, "華為", "organization")],
+        [(1, "上海市公安局静安分局", "organization"), (2, "华为", "organization")]),
 }
 
 

@@ -141,6 +141,7 @@ UNNAMED_SOURCES = ("消息", "報道", "报道", "報導", "报导", "傳聞", "
 # A mention ending in one of these is an organization speaking (京東方面 -> 京東).
 ORG_MENTION_SUFFIXES = ("新聞發言人", "新闻发言人", "負責主管", "负责主管", "工作人員", "工作人员", "執法人員", "执法人员", "客服人員", "客服人员", "客服",
                         "相關負責人", "相关负责人", "負責人", "负责人", "發言人", "发言人", "方面", "官方",
+                        "相關人士", "相关人士", "有關人士", "有关人士",
                         # an organization's own account speaks for it (某局官方微博發文稱)
                         "官方微博", "官方微信", "官方帳號", "官方账号", "官方網站", "官方网站", "官方臉書", "官方脸书", "官微", "官網", "官网")
 # What stands between an organization and its 負責人 without naming it (市場監管總局有關司局負責人).
@@ -286,7 +287,7 @@ TIME_WORD = re.compile(
 REPORT_BY = re.compile(
     r"^(?:他|她)?(?:引述|援引|引用|根據|根据)?(?P<org>[^的]+?)(?:" + TIME_WORD.pattern + r")?"
     r"(?:用|以|通過|通过|透過|透过)?(?:發布|发布|發佈|公布|公佈|出爐|出炉|發表|发表|發出|发出)?(?:最新)?(?:的(?:最新)?(?:報告|报告|白皮書|白皮书|數據|数据)|的?(?:最新)?"
-    r"(?:公告|聲明|声明|新聞稿|新闻稿|公開信|公开信|通報|通报|文告|通告|報告|报告|判決書|判决书|判詞|判词|裁決書|裁决书))$")
+    r"(?:公告|聲明|声明|新聞稿|新闻稿|公開信|公开信|通報|通报|文告|通告|報告|报告|判決書|判决书|判詞|判词|裁決書|裁决书|警情通報|警情通报))$")
 # A parenthesis after a name or a date: （12月1日）, (Elon Musk), （右）.
 PAREN = re.compile(r"[（(](?:[^（）()，,。]{1,24}|[A-Za-z][A-Za-z .'\-&]{1,60})[）)]")    # a date, a note, an English name
 # Adverbs and manner between speaker and cue: 又, 亦, 則, 嚴肅地, 進一步, 也曾 ...

@@ -23,7 +23,7 @@ NOT_NAMES = {"方面", "高層", "高层", "官方", "市場", "市场", "雙方
 
 
 # A word before a cue that opens with these is a clause, not a name (有記者問, 請問商務部, 無法對外公布).
-NOT_OPENING_NAMES = ("有", "據", "据", "請問", "请问", "截至", "截止", "本", "執行", "执行", "不", "並不", "并不") + lexicon.UNSAID + lexicon.PREFACE_PHRASES
+NOT_OPENING_NAMES = ("有", "據", "据", "請問", "请问", "截至", "截止", "本", "執行", "执行", "不", "並不", "并不", "涉事", "涉案") + lexicon.UNSAID + lexicon.PREFACE_PHRASES
 # A word before a cue that ends so is a clause (市府希望透過公告): a wish or a plan, not a name.
 NOT_ENDING_NAMES = ("希望", "打算", "決定", "决定", "計劃", "计划", "準備", "准备", "要求", "需要", "將會", "将会")
 # Last characters of a word for people (女攤販, 老街坊) or of a place in a clause (聲明中): no organization.
@@ -130,8 +130,8 @@ def _organization_by_suffix(m: str):
         if m.endswith(suf) and len(m) > len(suf) and not lexicon.QUANTIFIED.match(m):
             org = lexicon.UNNAMED_UNIT.sub("", m[: -len(suf)]) or m[: -len(suf)]
             org = next((org[: -len(s)] for s in ("官方", "方面") if org.endswith(s) and len(org) > len(s)), org)   # 四川航空官方客服
-            if holds_clause_word(org):
-                return None     # 投訴人向工作人員: an addressee, not the organization's staff speaking
+            if holds_clause_word(org) or org.startswith(("涉事", "涉案")):
+                return None     # 投訴人向工作人員: an addressee; 涉事企業負責人: a body not named
             return "organization", org, [], None     # 一名發言人: nobody named (parse_unnamed)
     return None
 
