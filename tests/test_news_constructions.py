@@ -556,6 +556,11 @@ CASES = {
         "对此，涉事企业相关负责人回应称，公司正在核实情况。",
         [(1, "上海市公安局靜安分局", "organization"), (2, "華為", "organization")],
         [(1, "上海市公安局静安分局", "organization"), (2, "华为", "organization")]),
+    # an abbreviation glossed inside a body's name (美國在台協會（AIT）發言人), 在台 inside a name
+    "gloss-inside-a-body's-name": (
+        "美國在台協會（AIT）發言人表示，美方支持台灣參與國際組織。",
+        "美国在台协会（AIT）发言人表示，美方支持台湾参与国际组织。",
+        [(1, "美國在台協會", "organization")], [(1, "美国在台协会", "organization")]),
 }
 
 

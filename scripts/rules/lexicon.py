@@ -116,7 +116,7 @@ UNSAID = ("拒絕", "拒绝", "不願", "不愿", "不肯", "沒有", "没有", 
 NOUN_BEFORE_CUE = ("各種", "各种", "種種", "种种", "這些", "这些", "那些", "一些", "許多", "许多", "很多", "任何", "這種", "这种")
 # Words no title contains: a "role" with one of them is a clause, not a title (這一條款對購房者來…).
 NOT_IN_TITLES = set("對对是在了把被將将這这那向")
-TITLE_WORDS_WITH_CLAUSE_CHARACTERS = ("反對", "反对", "在野", "對外", "对外")    # 反對黨領袖, 在野黨主席
+TITLE_WORDS_WITH_CLAUSE_CHARACTERS = ("反對", "反对", "在野", "對外", "对外", "在台", "在华", "在華")    # 反對黨領袖, 在野黨主席, 美國在台協會
 
 # Words between the mention and the cue: not part of either span.
 PARTICLES = ("進一步", "进一步", "進而", "进而", "對此", "对此", "同樣", "同样", "也", "則", "则", "還", "还", "亦", "更",

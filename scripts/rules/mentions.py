@@ -325,6 +325,7 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     the start of a known name, a foreign name, 該公司, an organization by a broad ending or,
     unsure, by its position before a cue."""
     core = lexicon.LATIN_GLOSS.sub("", m) if len(m) > 2 else m
+    core = INNER_GLOSS.sub("", core)    # 美國在台協會（AIT）發言人: the abbreviation is a gloss
     core = CJK_SPACE.sub("", core)      # 證監會新聞發言人 常德鵬: a title and its name set apart
     core = _without_note_after_title(HANDLE.sub("", core))
     if core[:1] in "經经" and core[:2] not in NAMES_WITH_JING and len(core) > 3:
@@ -363,6 +364,7 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     return _organization_by_position(core, start, end)
 
 
+INNER_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Za-z][A-Za-z .&'\-]{0,30}[）)](?=[\u4e00-\u9fff])")
 # Names of bodies that open with 經 (經濟部, 經貿辦), which no 'through' precedes.
 NAMES_WITH_JING = ("經濟", "经济", "經營", "经营", "經貿", "经贸", "經建", "经建", "經發", "经发")
 # A social-media handle after an account (官方微博@平安北京): the account's name, not part of the mention.
