@@ -263,11 +263,20 @@ def _subject_before(st: Statement, last_person, people: _People) -> tuple[int, s
     lengths = sorted({len(f) for f in forms}, reverse=True)
     found = None
     for i in _sentence_starts(para.text, start, offset):
-        j = i + next((len(o) for o in lexicon.CLAUSE_OPENERS if para.text.startswith(o, i)), 0)
+        j = _after_time(para.text, i + next((len(o) for o in lexicon.CLAUSE_OPENERS if para.text.startswith(o, i)), 0))
         form = next((f for n in lengths if (f := para.text[j:j + n]) in forms and _ends_name(para.text, j + n)), None)
         name = forms[form] if form else _foreign_name_at(para.text, j) or _full_name_at(para.text, j)
         found = (j, name) if name else found
     return found
+
+
+def _after_time(text: str, j: int) -> int:
+    """當地時間26日，某某…: the subject after the time words (and their comma) that open a sentence."""
+    while (m := lexicon.TIME_WORD.match(text, j)) and m.end() > j:
+        j = m.end()
+        while text[j:j + 1] in ("，", ",", " "):
+            j += 1
+    return j
 
 
 def _full_name_at(text: str, i: int) -> str | None:
