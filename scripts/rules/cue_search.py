@@ -349,7 +349,7 @@ def _skip_openers(text: str, i: int, e: int) -> int:
             if text.startswith(opener, i):
                 i, moved = i + len(opener), True
                 break
-        for pattern in (lexicon.TIME_WORD, lexicon.PAREN, lexicon.TIME_CLAUSE):
+        for pattern in (lexicon.TIME_WORD, lexicon.PAREN, lexicon.TIME_CLAUSE, lexicon.AGENCY_DATELINE):
             if (m := pattern.match(text, i, e)):
                 i, moved = m.end(), True
     return i

@@ -33,7 +33,7 @@ NEWS_CUES = (
     "感謝", "感谢", "反映",
     "發布新聞稿", "发布新闻稿", "發佈新聞稿", "發新聞稿", "发新闻稿", "發出聲明", "发出声明",
     "報導", "報道", "报道", "报导", "笑說", "笑说", "稱讚道", "称赞道", "讚道", "赞道", "說道", "说道", "笑道", "嘆道", "叹道", "表達", "表达", "發文", "发文", "撰文", "發帖", "发帖", "預期", "预期", "料", "倡", "促", "斥", "轟", "轰", "讚", "赞",
-    "勸", "劝", "重提", "告訴", "告诉",
+    "勸", "劝", "重提", "告訴", "告诉", "回憶", "回忆",
     # statements made through a document or notice, hints, speaking out
     "發來聲明", "发来声明", "發出關注函", "发出关注函", "發出問詢函", "发出问询函", "發函", "发函", "下發通知", "下发通知",
     "發出通知", "发出通知", "通報稱", "通报称", "暗示", "發聲", "发声",
@@ -99,7 +99,7 @@ CUE_NOT_BEFORE = {
 }
 # Cues too short or too common to be trusted without a clear speaker right before them.
 # Cues that report only when punctuation or a quotation follows them (確認，… reports; 確認出任 does not).
-STRICT_CUES = ("確認", "确认")
+STRICT_CUES = ("確認", "确认", "回憶", "回忆")
 WEAK_CUES = ("確認", "确认", "籲", "吁", "曝", "揭", "嗆", "呛", "喊", "酸", "相信", "感慨", "要求", "指", "批", "問", "问", "表達", "表达", "發文", "发文", "撰文", "發帖", "发帖", "預期", "预期", "料",
              "倡", "促", "斥", "轟", "轰", "讚", "赞", "勸", "劝", "重提", "寫", "写", "提出", "要求", "回答", "分析", "說明", "说明", "介紹", "介绍",
              "補充", "补充", "評論", "评论", "提及", "談及", "谈及", "預計", "预计", "估計", "估计", "預料", "预料")
@@ -155,7 +155,7 @@ ORG_NAME_SUFFIXES = (
 # Titles that end a role printed before a name (…研究員趙某 -> role …研究員, name 趙某). A role may
 # also be an organization alone (清華大學張某), so ORG_NAME_SUFFIXES end roles too.
 TITLE_SUFFIXES = (
-    "首席經濟學家", "首席经济学家", "研究員", "研究员", "專家", "专家", "投資人", "投资人",
+    "首席經濟學家", "首席经济学家", "學家", "学家", "企業家", "企业家", "金融家", "作家", "慈善家", "研究員", "研究员", "專家", "专家", "投資人", "投资人",
     "分析師", "分析师", "董事長", "董事长", "創始人", "创始人", "創辦人", "创办人", "合夥人", "合伙人",
     "秘書長", "秘书长", "負責人", "负责人", "發言人", "发言人", "主任", "院長", "院长", "所長", "所长", "會長", "会长",
     "教授", "律師", "律师", "總監", "总监", "經理", "经理", "總裁", "总裁", "主席", "主編", "主编", "編輯", "编辑",
@@ -323,6 +323,8 @@ CLAUSE_OPENERS = ("與此同時", "与此同时", "另一方面", "此外", "另
 # A clause of time that opens a clause before its subject (在接受媒體採訪時某某表示); 時 not the
 # start of another word (時間, 時代, 時期).
 TIME_CLAUSE = re.compile(r"(?:在|當|当)[^，,。；;：:「」“”]{2,20}?(?:時|时|之際|之际)(?![間间代期候刻段尚事局任報报光效機机針针速常])")
+# A news agency's dateline before the first sentence (中新社東京4月12日電 , 某社北京9月18日電/).
+AGENCY_DATELINE = re.compile(r"[\u4e00-\u9fff]{2,12}?\d{1,2}月\d{1,2}日(?:電|电)[/／ ]?")
 # Surname-and-title forms of Hong Kong and Taiwan copy (陳局長, 林太) besides FORMS_OF_ADDRESS.
 # Titles of Japanese government (a four-character name after them is a Japanese name).
 JAPANESE_TITLES = ("大臣", "知事", "官房長官", "官房长官")
