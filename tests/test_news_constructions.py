@@ -574,6 +574,10 @@ CASES = {
         "在这封电邮中，已故的纽约金融家艾普斯坦声称此事属实。",
         [(1, "約翰遜", "person"), (2, "羅伯斯", "person"), (3, "艾普斯坦", "person")],
         [(1, "约翰逊", "person"), (2, "罗伯斯", "person"), (3, "艾普斯坦", "person")]),
+    # 經 is 'through' only before a body (經某航空站確認), not the first character of a title (經紀人)
+    "jing-before-a-body-only": (
+        "經紀人陳大文表示，合約已經續簽。", "经纪人陈大文表示，合约已经续签。",
+        [(1, "陳大文", "person")], [(1, "陈大文", "person")]),
 }
 
 

@@ -195,7 +195,7 @@ def _holds_known_person(prefix: str, names: dict[str, str]) -> bool:
 
 
 def _honorific_after(m: str):
-    """李教授 for 李某某教授; 部長某某醫生 (Singapore copy): a titled name, then an honorific."""
+    """某某教授: a name, then an honorific; 部長某某醫生 (Singapore copy): a titled name, then one."""
     for h in lexicon.HONORIFICS_AFTER_NAME + ("醫生", "医生"):
         core = m[: -len(h)]
         if not m.endswith(h) or not core:
@@ -210,7 +210,8 @@ def _honorific_after(m: str):
 
 def _name_after_office(m: str):
     """外交部長維文: after the title of an office only a person holds, two or three characters
-    that are no other word are a name, whether or not they start with a Chinese surname."""
+    that are no other word are a name, whether or not they start with a Chinese surname; after a
+    Malaysian honorific (拿督斯里卡立), two to five."""
     for n in (5, 4, 3, 2):
         name, prefix = m[-n:], m[:-n]
         office = prefix.endswith(PERSON_TITLES) and n <= 3 or prefix.endswith(lexicon.HONORIFIC_TITLES)   # 拿督斯里卡立
@@ -328,7 +329,7 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     core = INNER_GLOSS.sub("", core)    # 美國在台協會（AIT）發言人: the abbreviation is a gloss
     core = CJK_SPACE.sub("", core)      # 證監會新聞發言人 常德鵬: a title and its name set apart
     core = _without_note_after_title(HANDLE.sub("", core))
-    if core[:1] in "經经" and core[:2] not in NAMES_WITH_JING and len(core) > 3:
+    if core[:1] in "經经" and core[:2] not in NAMES_WITH_JING and len(core) > 3 and core.endswith(BODY_ENDINGS):
         core = core[1:]     # 經某航空站確認: confirmed by the body (經 'through' is no part of its name)
     if core in lexicon.SPOKESPERSON_ALONE:
         return Mention("organization", None, [], start, start + len(m), rule="anaphor", anaphor=lexicon.SPOKESPERSON)
@@ -365,6 +366,7 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
 
 
 INNER_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Za-z][A-Za-z .&'\-]{0,30}[）)](?=[\u4e00-\u9fff])")
+BODY_ENDINGS = lexicon.NEWS_ORG_SUFFIXES + lexicon.ORG_NAME_SUFFIXES
 # Names of bodies that open with 經 (經濟部, 經貿辦), which no 'through' precedes.
 NAMES_WITH_JING = ("經濟", "经济", "經營", "经营", "經貿", "经贸", "經建", "经建", "經發", "经发")
 # A social-media handle after an account (官方微博@平安北京): the account's name, not part of the mention.
@@ -383,7 +385,7 @@ def _without_note_after_title(m: str) -> str:
 
 def _names_nobody(core: str) -> bool:
     """A generic word, a first or second person, a pronoun and more (他拒絕), markup, or a quantity
-    and a noun (一名村民: an unnamed source, see parse_unnamed)."""
+    (一名村民: an unnamed source, see parse_unnamed; 兩條建議: things)."""
     demonstrative = core[:1] in "這这那其" and not core.startswith(("這位", "这位"))    # 這位局長 is someone
     return (not core or core in lexicon.GENERIC_SUBJECTS or core[0] in "我你您它" or demonstrative or not _printable(core)
             or core.endswith("等") and len(core) > 2     # 甲、乙等紛紛回應: a list that goes on, no one speaker
