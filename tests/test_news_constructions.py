@@ -578,6 +578,15 @@ CASES = {
     "jing-before-a-body-only": (
         "經紀人陳大文表示，合約已經續簽。", "经纪人陈大文表示，合约已经续签。",
         [(1, "陳大文", "person")], [(1, "陈大文", "person")]),
+    # a company's title alone (港鐵總裁) for the one person printed with its ending title; a body's
+    # spokesperson title (白宮發言人) for the spokesperson printed with it
+    "titles-alone-of-a-body": (
+        "港鐵行政總裁金澤培今日向公眾道歉。\n港鐵總裁：會全面檢查車門\n白宮發言人李威特（Karoline Leavitt）表示，關稅即時生效。\n"
+        "白宮發言人：總統會簽署命令",
+        "港铁行政总裁金泽培今日向公众道歉。\n港铁总裁：会全面检查车门\n白宫发言人李威特（Karoline Leavitt）表示，关税即时生效。\n"
+        "白宫发言人：总统会签署命令",
+        [(1, "金澤培", "person"), (2, "金澤培", "person"), (3, "李威特", "person"), (4, "李威特", "person")],
+        [(1, "金泽培", "person"), (2, "金泽培", "person"), (3, "李威特", "person"), (4, "李威特", "person")]),
 }
 
 

@@ -343,6 +343,8 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     mention = parse_mention(core, start, names)
     if (person := _known_prefix(core, start, end, names)) and core[len(person.surname_only):] in ("發言人", "发言人"):
         return person       # 童發言人: the spokesperson 童, not an organization 童
+    if core.endswith(lexicon.SPOKESPERSON_ALONE) and (named := _title_alone(core, start, end, names, by_ending=False)):
+        return named        # 白宮發言人 where 白宮發言人某某 was printed: that spokesperson
     if mention and mention.kind == "organization" and (mention.name in lexicon.GENERIC_SUBJECTS or mention.name[:1] in "該该本"
                                                       or _anaphor(mention.name)):
         noun = _anaphor(mention.name) or mention.name.lstrip("該该本")     # 局方發言人 -> 局
@@ -558,15 +560,24 @@ def _country(m: str, start: int, end: int, names: dict[str, str]) -> Mention | N
     return None
 
 
-def _title_alone(m: str, start: int, end: int, names: dict[str, str]) -> Mention | None:
-    """特首 / 新加坡副總理 alone: the one person printed with that title in the article."""
+def _title_alone(m: str, start: int, end: int, names: dict[str, str], by_ending: bool = True) -> Mention | None:
+    """特首 / 新加坡副總理 alone: the one person printed with that title in the article; 港鐵總裁
+    for the one person printed with 總裁 (港鐵行政總裁某某) when the whole title was not printed
+    (`by_ending`)."""
     if not is_title_alone(m):
         return None
-    person = known_names(names).titles.person(m)
+    titles = known_names(names).titles
+    person = titles.person(m) or (titles.person(ending) if by_ending and (ending := _ending_title(m)) else None)
     if person is None:
         return None
     return Mention("name_with_title", person, [m], start, end, rule="title-and-name",
                    uncertain=("title-alone", f"the title {m!r} alone was taken for {person!r}, the one person printed with it"))
+
+
+def _ending_title(m: str) -> str | None:
+    """The title that ends m after an organization's name (港鐵|總裁), not a deputy's (副總裁)."""
+    title = max((t for t in lexicon.TITLE_SUFFIXES if len(t) >= 2 and len(m) > len(t) and m.endswith(t)), key=len, default=None)
+    return title if title and m[-len(title) - 1] != "副" else None
 
 
 def _organization_by_position(m: str, start: int, end: int) -> Mention | None:
