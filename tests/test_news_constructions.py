@@ -587,6 +587,14 @@ CASES = {
         "白宫发言人：总统会签署命令",
         [(1, "金澤培", "person"), (2, "金澤培", "person"), (3, "李威特", "person"), (4, "李威特", "person")],
         [(1, "金泽培", "person"), (2, "金泽培", "person"), (3, "李威特", "person"), (4, "李威特", "person")]),
+    # kinds of company (藥業) before a headline colon; a hotline's staff speak for its body; 於新聞稿指出
+    "companies-hotlines-and-releases": (
+        "靈康藥業：公司不涉及商業地產\n廣州市市場監督管理局舉報熱線工作人員回應記者稱，會盡快核實。\n"
+        "桃園市勞動局於新聞稿指出，已啟動強制協商機制。",
+        "灵康药业：公司不涉及商业地产\n广州市市场监督管理局举报热线工作人员回应记者称，会尽快核实。\n"
+        "桃园市劳动局于新闻稿指出，已启动强制协商机制。",
+        [(1, "靈康藥業", "organization"), (2, "廣州市市場監督管理局", "organization"), (3, "桃園市勞動局", "organization")],
+        [(1, "灵康药业", "organization"), (2, "广州市市场监督管理局", "organization"), (3, "桃园市劳动局", "organization")]),
 }
 
 
