@@ -595,6 +595,11 @@ CASES = {
         "桃园市劳动局于新闻稿指出，已启动强制协商机制。",
         [(1, "靈康藥業", "organization"), (2, "廣州市市場監督管理局", "organization"), (3, "桃園市勞動局", "organization")],
         [(1, "灵康药业", "organization"), (2, "广州市市场监督管理局", "organization"), (3, "桃园市劳动局", "organization")]),
+    # nouns (文告, 文中) and a refusal (某某拒絕透露) are no names, also for the sentence-start rule
+    "nouns-and-refusals-are-no-names": (
+        "文告提到，露宿者都會獲得援助。\n文中提到，市長在大會上的談話。\n但陳大文拒絕透露取得的支持議席數目。",
+        "文告提到，露宿者都会获得援助。\n文中提到，市长在大会上的谈话。\n但陈大文拒绝透露取得的支持议席数目。",
+        [], []),
 }
 
 

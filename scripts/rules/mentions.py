@@ -282,8 +282,8 @@ def _bare_name(m: str):
 def is_name(s: str) -> bool:
     if not s or s in NOT_NAMES or not all("\u4e00" <= ch <= "\u9fff" for ch in s) or lexicon.TIME_WORD.fullmatch(s):
         return False
-    if s.startswith(TITLES_OF_TWO):
-        return False        # 司長, 司長早 (律政司司長早前): a title, not a surname and a given name
+    if s.startswith(TITLES_OF_TWO) or s in lexicon.GENERIC_SUBJECTS or any(w in s[1:] for w in UNSAID_WORDS):
+        return False        # 司長早 (律政司司長早前), 文告, 安華拒絕: a title, a noun, a refusal; no name
     if s[1:] in lexicon.GENERIC_SUBJECTS or set(s[1:]) & NOT_IN_GIVEN_NAMES or s[1:] in lexicon.TITLES_AFTER_NAME \
             or s[-1] in NOT_ENDING_GIVEN_NAMES or _ends_with_time(s) or _holds_cue(s):
         return False        # 向大家, 馬克這, 文總統, 衛生局, 宮周五, 安華今天, 安華警告: no given name
@@ -294,6 +294,7 @@ def is_name(s: str) -> bool:
     return 2 <= len(s) <= 3 and s[0] in lexicon.SURNAMES
 
 
+UNSAID_WORDS = tuple(w for w in lexicon.UNSAID if len(w) > 1)
 TITLES_OF_TWO = tuple(t for t in lexicon.TITLE_SUFFIXES + lexicon.NEWS_ADDRESSES if len(t) == 2)
 TITLES_OF_TWO_OR_MORE = tuple(t for t in lexicon.TITLE_SUFFIXES + lexicon.NEWS_ADDRESSES if len(t) >= 2)
 
