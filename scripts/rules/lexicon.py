@@ -294,7 +294,7 @@ PAREN = re.compile(r"[（(](?:[^（）()，,。]{1,24}|[A-Za-z][A-Za-z .'\-&]{1,
 ADVERB = re.compile(
     r"(?:迅速|簡短|简短|鄭重|郑重|普遍|一致|紛紛|纷纷|大多|大都|再度|再一次|嚴正|严正|強烈|强烈|嚴厲|严厉|堅決|坚决|正式|高度|進一步|进一步|隨即|随即|當即|当即|立即|一再|再次|多次|早已|已經|已经|一直|亦曾|也曾|曾經|曾经|同樣|同样|"
     r"公開|公开|直接|明確|明确|首先|最後|最后|接著|接着|繼續|继续|另外|另|此外|其中|特別|特别|更是|則是|则是|"
-    r"(?:進行|进行|作出|做出)了|予以|如此|這麼|这么|這樣|这样|本人|單獨|单独|一度|分別|分别|先後|先后|相繼|相继|一同|共同|聯合|联合|當場|当场|親自|亲自|僅|仅|只|"
+    r"(?:進行|进行|作出|做出)了|予以|火速|如此|這麼|这么|這樣|这样|本人|單獨|单独|一度|分別|分别|先後|先后|相繼|相继|一同|共同|聯合|联合|當場|当场|親自|亲自|僅|仅|只|"
     r"亦|也|又|則|则|還|还|更|再|曾|均|都|皆|就|便|即|並|并|而|卻|却|仍|先|后|後|"
     r"[\u4e00-\u9fff]{1,3}地)"
 )
@@ -442,7 +442,7 @@ MIDDLE_DOTS = "·•‧・"
 # A name's gloss in Latin letters in parentheses: 馬斯克（Elon Musk）.
 LATIN_GLOSS = re.compile(r" ?[（(][A-Za-z][A-Za-z .'\-]{0,60}[）)]$")
 # Characters of verb phrases, never of an organization read by its position (會考慮, 若遇上).
-NOT_IN_ORGANIZATIONS = set("到當当若要會会將将可能應应該该再又也都就予以被把讓让給给向對对在於于從从已曾正想需得裡里時时後后前度考慮虑遇是了的不沒没如與与及")
+NOT_IN_ORGANIZATIONS = set("到當当若要會会將将可能應应該该再又也都就予以被把讓让給给向對对在於于從从已曾正想需得裡里時时後后前度考慮虑遇是了的不沒没如與与及還还很疑")
 
 # The script reference for errata of the kind script_conversion (see errata_check.py): a Traditional
 # text is converted to Simplified and back (OpenCC tw2s, then s2tw); a character the round trip

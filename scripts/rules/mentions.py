@@ -130,12 +130,13 @@ def _organization_by_suffix(m: str):
         if m.endswith(suf) and len(m) > len(suf) and not lexicon.QUANTIFIED.match(m):
             org = lexicon.UNNAMED_UNIT.sub("", m[: -len(suf)]) or m[: -len(suf)]
             org = next((org[: -len(s)] for s in UNIT_WORDS if org.endswith(s) and len(org) > len(s)), org)   # 四川航空官方客服
-            if holds_clause_word(org) or org.startswith(("涉事", "涉案")):
-                return None     # 投訴人向工作人員: an addressee; 涉事企業負責人: a body not named
+            if holds_clause_word(org) or org.startswith(("涉事", "涉案")) or COUNTED_PEOPLE.search(org):
+                return None     # 投訴人向工作人員: an addressee; 涉事企業負責人, 公司一位行政人員: nobody named
             return "organization", org, [], None     # 一名發言人: nobody named (parse_unnamed)
     return None
 
 
+COUNTED_PEOPLE = re.compile(r"(?:[一兩两幾几數数多]|\d+)(?:位|名)")
 # What stands between a body and its staff word (四川航空官方客服, 某局舉報熱線工作人員).
 UNIT_WORDS = ("官方", "方面", "舉報熱線", "举报热线", "服務熱線", "服务热线", "客服熱線", "客服热线", "熱線", "热线")
 
