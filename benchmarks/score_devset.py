@@ -129,9 +129,13 @@ def score(devset: Path, split: str) -> dict:
     return {"split": split, "documents": len(docs), "skipped_no_text": skipped,
             "scores": {k: prf(*v) for k, v in sorted(totals.items())},
             "recall_by_kind": {k: {"recall": round(a / b, 3) if b else None, "found": a, "gold": b} for k, (a, b) in sorted(kind_recall.items())},
-            "precision_by_rule": {k: {"precision": round(a / b, 3) if b else None, "correct": a, "predicted": b} for k, (a, b) in sorted(rule_precision.items())},
-            "precision_by_resolver": {k: {"precision": round(a / b, 3) if b else None, "correct": a, "predicted": b} for k, (a, b) in sorted(resolver_precision.items())},
+            "precision_by_rule": _precision_table(rule_precision),
+            "precision_by_resolver": _precision_table(resolver_precision),
             "per_document": docs, "errors": errors}
+
+
+def _precision_table(counts: dict) -> dict:
+    return {k: {"precision": round(a / b, 3) if b else None, "correct": a, "predicted": b} for k, (a, b) in sorted(counts.items())}
 
 
 def main(argv=None) -> int:

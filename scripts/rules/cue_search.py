@@ -442,7 +442,7 @@ def is_adjunct(text: str, k: int, j: int, opening: bool = False) -> bool:
             if "的" in text[k:j] and text[j - 1] not in ADJUNCT_LAST and not _addressee_after(text, text.rindex("的", k, j), j):
                 return False    # 出席的官員: a noun phrase, the subject itself
             return not any(ch in lexicon.SENTENCE_END or ch in CLAUSE_BREAKS for ch in text[k:j])
-        patterns = ADJUNCT_PATTERNS[:-1] if opening else ADJUNCT_PATTERNS
+        patterns = OPENING_ADJUNCT_PATTERNS if opening else ADJUNCT_PATTERNS
         m = next((m for p in patterns if (m := p.match(text, k, j))), None)
         if m is None or m.end() == k:
             return False
@@ -450,7 +450,8 @@ def is_adjunct(text: str, k: int, j: int, opening: bool = False) -> bool:
     return True
 
 
-ADJUNCT_PATTERNS = (lexicon.TIME_WORD, lexicon.PAREN, ALIAS_PAREN, lexicon.ADVERB, lexicon.MANNER_AFTER_SPEAKER)
+OPENING_ADJUNCT_PATTERNS = (lexicon.TIME_WORD, lexicon.PAREN, ALIAS_PAREN, lexicon.ADVERB)
+ADJUNCT_PATTERNS = OPENING_ADJUNCT_PATTERNS + (lexicon.MANNER_AFTER_SPEAKER,)
 
 
 def _addressee_after(text: str, k: int, j: int) -> bool:

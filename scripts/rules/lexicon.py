@@ -197,6 +197,8 @@ TITLE_SYNONYMS = {
 }
 # Honorifics printed after a name (李某教授表示).
 HONORIFICS_AFTER_NAME = ("教授", "律師", "律师", "博士", "院士", "先生", "女士", "老師", "老师")
+# After a titled name as well (Singapore copy: 部長某某醫生).
+HONORIFICS_AFTER_TITLED_NAME = HONORIFICS_AFTER_NAME + ("醫生", "医生")
 # Titles printed after a full name in formal copy (賴清德總統, 卓榮泰院長).
 TITLES_AFTER_NAME = ("副總統", "副总统", "總統", "总统", "院長", "院长", "部長", "部长", "主委", "市長", "市长", "縣長", "县长",
                      "議長", "议长", "主席", "立委", "議員", "议员", "局長", "局长", "署長", "署长", "司長", "司长", "處長", "处长",

@@ -201,7 +201,7 @@ def _holds_known_person(prefix: str, names: dict[str, str]) -> bool:
 
 def _honorific_after(m: str):
     """某某教授: a name, then an honorific; 部長某某醫生 (Singapore copy): a titled name, then one."""
-    for h in lexicon.HONORIFICS_AFTER_NAME + ("醫生", "医生"):
+    for h in lexicon.HONORIFICS_AFTER_TITLED_NAME:
         core = m[: -len(h)]
         if not m.endswith(h) or not core:
             continue
@@ -331,12 +331,7 @@ def parse_news_mention(m: str, start: int, names: dict[str, str]) -> Mention | N
     """The genre's mention forms first (parse_mention), then those of news copy: a surname or
     the start of a known name, a foreign name, 該公司, an organization by a broad ending or,
     unsure, by its position before a cue."""
-    core = lexicon.LATIN_GLOSS.sub("", m) if len(m) > 2 else m
-    core = INNER_GLOSS.sub("", core)    # 美國在台協會（AIT）發言人: the abbreviation is a gloss
-    core = CJK_SPACE.sub("", core)      # 證監會新聞發言人 常德鵬: a title and its name set apart
-    core = _without_note_after_title(HANDLE.sub("", core))
-    if core[:1] in "經经" and core[:2] not in NAMES_WITH_JING and len(core) > 3 and core.endswith(BODY_ENDINGS):
-        core = core[1:]     # 經某航空站確認: confirmed by the body (經 'through' is no part of its name)
+    core = _core_of(m)
     if core in lexicon.SPOKESPERSON_ALONE:
         return Mention("organization", None, [], start, start + len(m), rule="anaphor", anaphor=lexicon.SPOKESPERSON)
     if _names_nobody(core):
@@ -380,13 +375,25 @@ NAMES_WITH_JING = ("經濟", "经济", "經營", "经营", "經貿", "经贸", "
 # A social-media handle after an account (官方微博@平安北京): the account's name, not part of the mention.
 HANDLE = re.compile(r"(?<=[\u4e00-\u9fff])@[\w\u4e00-\u9fff]{1,20}$")
 NOTE_AFTER_TITLE = re.compile(r"(?P<title>[^（）()]+)[（(][^（）()]{1,12}[）)](?P<name>[\u4e00-\u9fff]{2,4})")
+TITLES_BEFORE_NOTE = lexicon.TITLE_SUFFIXES + lexicon.TITLES_AFTER_NAME
+
+
+def _core_of(m: str) -> str:
+    """The mention without what names nobody: glosses, spaces, a handle, a note after a title, 經."""
+    core = lexicon.LATIN_GLOSS.sub("", m) if len(m) > 2 else m
+    core = INNER_GLOSS.sub("", core)    # 美國在台協會（AIT）發言人: the abbreviation is a gloss
+    core = CJK_SPACE.sub("", core)      # 證監會新聞發言人 常德鵬: a title and its name set apart
+    core = _without_note_after_title(HANDLE.sub("", core))
+    if core[:1] in "經经" and core[:2] not in NAMES_WITH_JING and len(core) > 3 and core.endswith(BODY_ENDINGS):
+        core = core[1:]     # 經某航空站確認: confirmed by the body (經 'through' is no part of its name)
+    return core
 
 
 def _without_note_after_title(m: str) -> str:
     """立法會議員(工程界)某某, 高級警司(媒體聯絡)某某: a constituency or unit between the title and
     the name is a note, part of neither."""
     note = NOTE_AFTER_TITLE.fullmatch(m)
-    if note and note.group("title").endswith(lexicon.TITLE_SUFFIXES + lexicon.TITLES_AFTER_NAME):
+    if note and note.group("title").endswith(TITLES_BEFORE_NOTE):
         return note.group("title") + note.group("name")
     return m
 

@@ -324,7 +324,7 @@ def _ends_name(text: str, j: int) -> bool:
 
 
 FOREIGN_NAME_MAX = 16
-HONORIFICS = lexicon.HONORIFICS_AFTER_NAME + ("醫生", "医生")
+HONORIFICS = lexicon.HONORIFICS_AFTER_TITLED_NAME
 
 
 def _before_honorific(text: str, i: int) -> str | None:
